@@ -266,6 +266,16 @@ SELECT count(*) = 3 AS hash_finds
   FROM made WHERE code = (SELECT code FROM made WHERE i = 77)
      OR code = (SELECT code FROM made WHERE i = 78) OR code = (SELECT code FROM made WHERE i = 79);
 RESET enable_seqscan; RESET enable_bitmapscan;
+-- hash partitioning (the seeded 64-bit hash): every row lands in exactly
+-- one partition, and a lookup prunes to it
+CREATE TEMP TABLE hp (code jtsyq.bdcdyh) PARTITION BY HASH (code);
+CREATE TEMP TABLE hp0 PARTITION OF hp FOR VALUES WITH (MODULUS 3, REMAINDER 0);
+CREATE TEMP TABLE hp1 PARTITION OF hp FOR VALUES WITH (MODULUS 3, REMAINDER 1);
+CREATE TEMP TABLE hp2 PARTITION OF hp FOR VALUES WITH (MODULUS 3, REMAINDER 2);
+INSERT INTO hp SELECT code FROM made;
+SELECT (SELECT count(*) FROM hp0) + (SELECT count(*) FROM hp1) + (SELECT count(*) FROM hp2) AS rows_in_partitions,
+       least((SELECT count(*) FROM hp0), (SELECT count(*) FROM hp1), (SELECT count(*) FROM hp2)) > 6000 AS spread_evenly;
+EXPLAIN (COSTS OFF) SELECT * FROM hp WHERE code = '640104003002JA00012W00000000';
 -- range scan: the codes of one 地籍子区 and 特征码 are contiguous, between
 -- the smallest (00001F00000001) and the largest (99999W00000000) of the key
 CREATE TEMP TABLE near AS
