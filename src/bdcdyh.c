@@ -643,42 +643,48 @@ bdcdyh_make(const char *djzqdm, size_t djzqdm_len,
 			const char *dzwdyh, size_t dzwdyh_len,
 			bool utf8, char *out, BdcdyhProblem *prob)
 {
+	/* the string arguments: number, text, characters wanted, field, form */
+	const struct
+	{
+		int			argno;
+		const char *s;
+		size_t		len;
+		long		want;
+		BdcdyhField field;
+		const char *form;
+	}			args[] = {
+		{1, djzqdm, djzqdm_len, 12, BDCDYH_F_XZQDM,
+		"6-digit county code, 3-digit 地籍区, 3-digit 地籍子区"},
+		{2, zdtzm, zdtzm_len, 2, BDCDYH_F_ZDTZM,
+		"ownership letter and parcel-type letter, e.g. JA"},
+		{4, dzwtzm, dzwtzm_len, 1, BDCDYH_F_DZWTZM, "F, L, Q or W"},
+		{5, dzwdyh, dzwdyh_len, 8, BDCDYH_F_DZWDYH,
+		"00000000 with W, else the unit number"},
+	};
 	char		buf[160];
 	size_t		n = 0;
-	long		c;
+	int			i;
 	BdcdyhProblem p;
 
-	if ((c = count_chars(djzqdm, djzqdm_len, utf8)) != 12)
+	for (i = 0; i < (int) (sizeof(args) / sizeof(args[0])); i++)
 	{
-		arg_length_problem(prob, BDCDYH_F_XZQDM, djzqdm, djzqdm_len, utf8, c, 12,
-						   "6-digit county code, 3-digit 地籍区, 3-digit 地籍子区");
-		return 1;
-	}
-	if ((c = count_chars(zdtzm, zdtzm_len, utf8)) != 2)
-	{
-		arg_length_problem(prob, BDCDYH_F_ZDTZM, zdtzm, zdtzm_len, utf8, c, 2,
-						   "ownership letter and parcel-type letter, e.g. JA");
-		return 2;
-	}
-	if (zdsxh < 1 || zdsxh > BDCDYH_ZDSXH_MAX)
-	{
-		memset(prob, 0, sizeof(*prob));
-		prob->field = BDCDYH_F_ZDSXH;
-		snprintf(prob->value, sizeof(prob->value), "%ld", zdsxh);
-		snprintf(prob->reason, sizeof(prob->reason), "out of range 1–99999");
-		return 3;
-	}
-	if ((c = count_chars(dzwtzm, dzwtzm_len, utf8)) != 1)
-	{
-		arg_length_problem(prob, BDCDYH_F_DZWTZM, dzwtzm, dzwtzm_len, utf8, c, 1,
-						   "F, L, Q or W");
-		return 4;
-	}
-	if ((c = count_chars(dzwdyh, dzwdyh_len, utf8)) != 8)
-	{
-		arg_length_problem(prob, BDCDYH_F_DZWDYH, dzwdyh, dzwdyh_len, utf8, c, 8,
-						   "00000000 with W, else the unit number");
-		return 5;
+		long		c = count_chars(args[i].s, args[i].len, utf8);
+
+		/* zdsxh (argument 3) is checked in argument order, before dzwtzm */
+		if (args[i].argno == 4 && (zdsxh < 1 || zdsxh > BDCDYH_ZDSXH_MAX))
+		{
+			memset(prob, 0, sizeof(*prob));
+			prob->field = BDCDYH_F_ZDSXH;
+			snprintf(prob->value, sizeof(prob->value), "%ld", zdsxh);
+			snprintf(prob->reason, sizeof(prob->reason), "out of range 1–99999");
+			return 3;
+		}
+		if (c != args[i].want)
+		{
+			arg_length_problem(prob, args[i].field, args[i].s, args[i].len, utf8, c,
+							   (int) args[i].want, args[i].form);
+			return args[i].argno;
+		}
 	}
 
 	/* Each argument has the right number of characters: check the whole. */
