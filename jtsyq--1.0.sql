@@ -779,3 +779,6 @@ COMMENT ON FUNCTION jtsyq._bdcdyh_history_check() IS
 CREATE TRIGGER bdcdyh_history_check
     BEFORE INSERT OR UPDATE ON jtsyq.bdcdyh_history
     FOR EACH ROW EXECUTE FUNCTION jtsyq._bdcdyh_history_check();
+
+COMMENT ON TRIGGER bdcdyh_history_check ON jtsyq.bdcdyh_history IS
+'Keeps the code history append-only and forward-only (see jtsyq._bdcdyh_history_check).';
