@@ -27,6 +27,8 @@
 #include <math.h>
 #include <stdbool.h>
 
+#include "geom.h"
+
 /* CGCS2000 constants exactly as the 3rd land survey's software uses them */
 #define JT_GK_A		6378137.0
 #define JT_GK_B		6356752.31414036
@@ -115,5 +117,42 @@ extern int	jt_gk_zone_srid(int zone, bool prefix);
  * width, or 0.
  */
 extern int	jt_gk_zone_of_cm(double cm, int width);
+
+/*
+ * Whole geometries.  A zone is its central meridian (degrees) and false
+ * easting (metres, zone prefix included).  Geodetic coordinates are
+ * (longitude, latitude) in degrees, PostGIS's axis order.  The output is a
+ * deep copy (Z and M kept) allocated from the allocator.
+ */
+typedef struct JtGkZone
+{
+	double		central_meridian;
+	double		false_easting;
+} JtGkZone;
+
+typedef enum JtGkStatus
+{
+	JT_GK_OK = 0,
+	JT_GK_OUT_OF_RANGE			/* a point outside the plausible range */
+} JtGkStatus;
+
+/*
+ * Gauss-Kruger -> geodetic with the survey's inverse series (unrounded).
+ * With densify_step > 0, rings and lines get points at most that far apart
+ * (for the map-sheet test, where GK-straight edges must stay straight).
+ */
+extern JtGkStatus jt_gk_geom_inverse(const JtGeom *in, const JtGkZone *zone,
+									 double densify_step,
+									 const JtAllocator *allocator, JtGeom *out,
+									 double *bad_x, double *bad_y);
+
+/*
+ * Geodetic -> Gauss-Kruger with the forward series.  Points more than 6
+ * degrees of longitude from the central meridian, beyond 84.5 degrees of
+ * latitude, or landing outside the plausible range are refused.
+ */
+extern JtGkStatus jt_gk_geom_forward(const JtGeom *in, const JtGkZone *zone,
+									 const JtAllocator *allocator, JtGeom *out,
+									 double *bad_x, double *bad_y);
 
 #endif							/* JTSYQ_GAUSS_KRUGER_H */
