@@ -31,9 +31,9 @@ jt_shortest_digits(double v, char *digits, int *exp10)
 	 * distinct doubles, so if the correctly rounded 15-digit decimal reads
 	 * back as v, it is the shortest one padded with zeros.  Otherwise the
 	 * correctly rounded 16- or 17-digit one is the shortest (the closest of
-	 * its length).
+	 * its length).  Subnormals have fewer digits of precision: try them all.
 	 */
-	for (prec = 15; prec < 17; prec++)
+	for (prec = (fabs(v) < DBL_MIN) ? 1 : 15; prec < 17; prec++)
 	{
 		snprintf(buf, sizeof(buf), "%.*e", prec - 1, v);
 		if (strtod(buf, NULL) == v)

@@ -112,4 +112,13 @@ extern void jt_ellipsoid_area_reference(const JtGeom *g, const JtAreaOptions *o,
  */
 extern double jt_trapezoid_area(double B1, double B2, double dL, bool pseudocode_literal);
 
+/*
+ * For the unit tests: the fast path's unrounded B, L (arc-seconds) of the
+ * point (x, y) anchored at a vertex with northing xs (out[0], out[1]), and
+ * the reference's (out[2], out[3]).  The seconds guard must exceed their
+ * difference.
+ */
+extern void jt_area_probe_point(double xs, double x, double y,
+								const JtAreaOptions *o, double out[4]);
+
 #endif							/* JTSYQ_ELLIPSOID_AREA_H */
