@@ -488,7 +488,7 @@ jtsyq_geodetic_to_gk(PG_FUNCTION_ARGS)
 	}
 	if (jt_gk_geom_forward(g, &zone, jt_palloc_allocator(), &out, &bx, &by) != JT_GK_OK)
 		conversion_refused("geodetic_to_gk", bx, by,
-						   "Points must be within 6 degrees of longitude of the central meridian, 84.5 degrees of latitude, and 350 km of the central meridian.");
+						   "Points must be within 7 degrees of longitude of the central meridian, 84.5 degrees of latitude, and 350 km of the central meridian.");
 	out.srid = srid;
 	PG_RETURN_DATUM(jt_geom_to_datum(&out));
 }

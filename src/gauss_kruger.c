@@ -162,7 +162,7 @@ map_xy(Mapper *m, double *xy)
 	{
 		double		dL = xy[0] - m->zone->central_meridian;
 
-		if (!(fabs(dL) <= 6.0) || !(fabs(xy[1]) <= 84.5))
+		if (!(fabs(dL) <= 7.0) || !(fabs(xy[1]) <= 84.5))
 			goto refuse;
 		jt_gk_forward(xy[1] * (M_PI / 180.0), dL * (M_PI / 180.0), &x, &y);
 		if (!jt_gk_plausible(x, y))

@@ -147,7 +147,7 @@ extern JtGkStatus jt_gk_geom_inverse(const JtGeom *in, const JtGkZone *zone,
 									 double *bad_x, double *bad_y);
 
 /*
- * Geodetic -> Gauss-Kruger with the forward series.  Points more than 6
+ * Geodetic -> Gauss-Kruger with the forward series.  Points more than 7
  * degrees of longitude from the central meridian, beyond 84.5 degrees of
  * latitude, or landing outside the plausible range are refused.
  */

@@ -124,7 +124,12 @@ jtsyq_sheet_numbers(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("sheet_numbers: geometry is empty")));
 	jt_require_finite(g, "sheet_numbers");
-	if (g->srid == 0 || !jt_srid_is_cgcs2000_geographic(g->srid))
+	if (g->srid == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sheet_numbers: geometry has no SRID"),
+				 errhint("Use a CGCS2000 Gauss-Kruger SRID (EPSG 4491-4554) or CGCS2000 longitude/latitude (4490).")));
+	if (!jt_srid_is_cgcs2000_geographic(g->srid))
 	{
 		JtGkZone	zone;
 
