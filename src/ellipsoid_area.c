@@ -34,6 +34,13 @@
 
 #define INTERRUPT_EVERY		65536
 
+/* the per-point kernels must be inlined into their loops */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* Constants of one computation. */
 typedef struct Consts
 {
@@ -345,9 +352,11 @@ stepper_init(Stepper *s, int64_t k1, int64_t dk, int64_t q)
 {
 	s->base = k1;
 	s->q = q;
-	/* floor(dk / q): a double division is much cheaper than an integer one
-	 * and off by at most one; the remainder check corrects it */
-	s->Qd = (int64_t) floor((double) dk / (double) q);
+	/*
+	 * floor(dk / q): a double division (truncated) is much cheaper than an
+	 * integer one and off by at most one; the remainder checks correct it
+	 */
+	s->Qd = (int64_t) ((double) dk / (double) q);
 	s->Rd = dk - s->Qd * q;
 	while (s->Rd < 0)
 	{
@@ -527,7 +536,7 @@ ring_sum_reference(Ctx *c, const JtPointArray *pa, int nd)
 #define CHUNK 64
 
 /* sin and cos of a small angle a (|a| <= TAYLOR_MAX_ANGLE) */
-static inline void
+static ALWAYS_INLINE void
 small_sincos(double a, double *s, double *co)
 {
 	double		a2 = a * a;
@@ -583,7 +592,7 @@ typedef struct Chunk
  * the anchor's by angle addition with short series (|dE| <= 4e-3,
  * |d| < 2.6e-3); the inverse terms use reciprocals instead of divisions.
  */
-static inline void
+static ALWAYS_INLINE void
 series_point(const Ctx *c, double aE, double aS, double aC, double dE, double y,
 			 double *Bf_out, double *sBf_out, double *cBf_out, double *rB, double *rL)
 {

@@ -17,6 +17,10 @@
 
 #define INTERRUPT_EVERY 65536
 
+/* libm's fmin/fmax are calls; coordinates are finite here */
+#define MIN2(a, b) ((a) < (b) ? (a) : (b))
+#define MAX2(a, b) ((a) > (b) ? (a) : (b))
+
 typedef struct Seg
 {
 	double		minx,
@@ -165,16 +169,16 @@ build_segments(Checker *ck, JtCheckResult *res)
 			s->ay = p[1];
 			s->bx = q[0];
 			s->by = q[1];
-			s->minx = fmin(p[0], q[0]);
-			s->maxx = fmax(p[0], q[0]);
-			s->miny = fmin(p[1], q[1]);
-			s->maxy = fmax(p[1], q[1]);
+			s->minx = MIN2(p[0], q[0]);
+			s->maxx = MAX2(p[0], q[0]);
+			s->miny = MIN2(p[1], q[1]);
+			s->maxy = MAX2(p[1], q[1]);
 			s->ring = r;
 			s->seq = ri->nsegs++;
-			ri->minx = fmin(ri->minx, s->minx);
-			ri->maxx = fmax(ri->maxx, s->maxx);
-			ri->miny = fmin(ri->miny, s->miny);
-			ri->maxy = fmax(ri->maxy, s->maxy);
+			ri->minx = MIN2(ri->minx, s->minx);
+			ri->maxx = MAX2(ri->maxx, s->maxx);
+			ri->miny = MIN2(ri->miny, s->miny);
+			ri->maxy = MAX2(ri->maxy, s->maxy);
 		}
 		/* fewer than 3 distinct segments cannot bound an area */
 		if (ri->nsegs < 3)
@@ -186,9 +190,19 @@ build_segments(Checker *ck, JtCheckResult *res)
 	return true;
 }
 
-/* Sort segments by minx: heapsort, no recursion, no extra memory. */
+/*
+ * Sort order of the segments by minx: (key, index) pairs are sorted rather
+ * than the segments themselves, insertion sort for short lists, heapsort
+ * (no recursion, no extra memory) beyond.
+ */
+typedef struct SortKey
+{
+	double		minx;
+	uint32_t	idx;
+} SortKey;
+
 static void
-sift_down(Seg *a, size_t start, size_t end)
+sift_down(SortKey *a, size_t start, size_t end)
 {
 	size_t		root = start;
 
@@ -196,7 +210,7 @@ sift_down(Seg *a, size_t start, size_t end)
 	{
 		size_t		child = 2 * root + 1;
 		size_t		sw = root;
-		Seg			tmp;
+		SortKey		tmp;
 
 		if (a[sw].minx < a[child].minx)
 			sw = child;
@@ -212,15 +226,15 @@ sift_down(Seg *a, size_t start, size_t end)
 }
 
 static void
-sort_segments(Seg *a, size_t n)
+sort_keys(SortKey *a, size_t n)
 {
 	size_t		i;
 
-	if (n <= 32)
+	if (n <= 48)
 	{
 		for (i = 1; i < n; i++)
 		{
-			Seg			tmp = a[i];
+			SortKey		tmp = a[i];
 			size_t		j = i;
 
 			while (j > 0 && a[j - 1].minx > tmp.minx)
@@ -236,7 +250,7 @@ sort_segments(Seg *a, size_t n)
 		sift_down(a, i, n);
 	for (i = n; i-- > 1;)
 	{
-		Seg			tmp = a[0];
+		SortKey		tmp = a[0];
 
 		a[0] = a[i];
 		a[i] = tmp;
@@ -338,17 +352,24 @@ test_pair(const Checker *ck, const Seg *s, const Seg *t, JtCheckResult *res)
 static bool
 sweep(Checker *ck, JtCheckResult *res)
 {
+	SortKey    *keys = ck->allocator->alloc(ck->allocator->arg,
+											sizeof(SortKey) * (ck->nsegs ? ck->nsegs : 1));
 	uint32_t	i,
 				j;
 
-	sort_segments(ck->segs, ck->nsegs);
 	for (i = 0; i < ck->nsegs; i++)
 	{
-		const Seg  *s = &ck->segs[i];
+		keys[i].minx = ck->segs[i].minx;
+		keys[i].idx = i;
+	}
+	sort_keys(keys, ck->nsegs);
+	for (i = 0; i < ck->nsegs; i++)
+	{
+		const Seg  *s = &ck->segs[keys[i].idx];
 
-		for (j = i + 1; j < ck->nsegs && ck->segs[j].minx <= s->maxx; j++)
+		for (j = i + 1; j < ck->nsegs && keys[j].minx <= s->maxx; j++)
 		{
-			const Seg  *t = &ck->segs[j];
+			const Seg  *t = &ck->segs[keys[j].idx];
 
 			tick(ck);
 			if (t->miny > s->maxy || t->maxy < s->miny)
@@ -392,7 +413,7 @@ point_in_ring(const Checker *ck, uint32_t r, double px, double py)
 				inside = !inside;
 		}
 		else if (a[1] == py && b[1] == py &&
-				 px >= fmin(a[0], b[0]) && px <= fmax(a[0], b[0]))
+				 px >= MIN2(a[0], b[0]) && px <= MAX2(a[0], b[0]))
 			return 0;			/* on a horizontal edge */
 	}
 	return inside ? 1 : -1;
