@@ -309,6 +309,24 @@ area_report(const JtAreaResult *res, const JtAreaOptions *o, const char *fname)
 				 errmsg("%s: invalid option", fname)));
 }
 
+/* ellipsoid_area() and its reference twin: the same arguments and checks */
+static Datum
+area_call(FunctionCallInfo fcinfo, const char *fname, bool reference)
+{
+	JtAreaOptions o;
+	JtAreaResult res;
+	JtGeom	   *g = area_setup(fcinfo, fname, true, &o);
+
+	if (g == NULL)
+		PG_RETURN_NULL();
+	if (reference)
+		jt_ellipsoid_area_reference(g, &o, &res);
+	else
+		jt_ellipsoid_area(g, &o, &res);
+	area_report(&res, &o, fname);
+	PG_RETURN_FLOAT8(res.area);
+}
+
 /*
  * jtsyq.ellipsoid_area(geom, densify_step, xy_decimals, densify_decimals,
  *		seconds_decimals, result_decimals, pseudocode_literal,
@@ -317,30 +335,14 @@ area_report(const JtAreaResult *res, const JtAreaOptions *o, const char *fname)
 Datum
 jtsyq_ellipsoid_area(PG_FUNCTION_ARGS)
 {
-	JtAreaOptions o;
-	JtAreaResult res;
-	JtGeom	   *g = area_setup(fcinfo, "ellipsoid_area", true, &o);
-
-	if (g == NULL)
-		PG_RETURN_NULL();
-	jt_ellipsoid_area(g, &o, &res);
-	area_report(&res, &o, "ellipsoid_area");
-	PG_RETURN_FLOAT8(res.area);
+	return area_call(fcinfo, "ellipsoid_area", false);
 }
 
 /* jtsyq._ellipsoid_area_reference(...): the literal implementation. */
 Datum
 jtsyq_ellipsoid_area_reference(PG_FUNCTION_ARGS)
 {
-	JtAreaOptions o;
-	JtAreaResult res;
-	JtGeom	   *g = area_setup(fcinfo, "_ellipsoid_area_reference", true, &o);
-
-	if (g == NULL)
-		PG_RETURN_NULL();
-	jt_ellipsoid_area_reference(g, &o, &res);
-	area_report(&res, &o, "_ellipsoid_area_reference");
-	PG_RETURN_FLOAT8(res.area);
+	return area_call(fcinfo, "_ellipsoid_area_reference", true);
 }
 
 /*

@@ -20,17 +20,6 @@ slow_round(double v, int d)
 	return jt_round_scaled_slow(v, d);
 }
 
-static uint64_t rng = 88172645463325252ULL;
-
-static double
-urand(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (rng >> 11) * 0x1.0p-53;
-}
-
 int
 main(void)
 {
@@ -97,7 +86,7 @@ main(void)
 	{
 		int			d = i % 7;
 		double		mag = (i % 3 == 0) ? 4.5e7 : (i % 3 == 1) ? 3.5e6 : 4e5;
-		double		v = (urand() - 0.2) * mag;
+		double		v = (unit_rand() - 0.2) * mag;
 		double		tie;
 		double		p = jt_pow10(d);
 

@@ -22,45 +22,6 @@
 
 #include <stdint.h>
 
-static uint64_t rng = 0x2545F4914F6CDD1DULL;
-
-static double
-urand(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (rng >> 11) * 0x1.0p-53;
-}
-
-/* Ring storage for the tests: up to 8 rings of up to 600 points each. */
-typedef struct Poly
-{
-	double		coords[8][1202];
-	JtPointArray rings[8];
-	JtGeom		g;
-} Poly;
-
-static void
-poly_init(Poly *p, int32_t srid)
-{
-	memset(&p->g, 0, sizeof(p->g));
-	p->g.type = JT_POLYGON;
-	p->g.srid = srid;
-	p->g.ndims = 2;
-	p->g.rings = p->rings;
-}
-
-static void
-poly_ring(Poly *p, const double *xy, int n)
-{
-	int			r = p->g.nrings++;
-
-	memcpy(p->coords[r], xy, sizeof(double) * 2 * n);
-	p->rings[r].npoints = n;
-	p->rings[r].coords = p->coords[r];
-}
-
 static double
 round_to(double v, int decimals)
 {
@@ -81,8 +42,8 @@ star(double *xy, int n, double cx, double cy, double r, double jitter, int decim
 
 	for (k = 0; k < n; k++)
 	{
-		double		a = 2 * M_PI * (clockwise ? n - k : k) / n + (urand() - 0.5) * (M_PI / n);
-		double		rad = r * (1 - jitter * urand());
+		double		a = 2 * M_PI * (clockwise ? n - k : k) / n + (unit_rand() - 0.5) * (M_PI / n);
+		double		rad = r * (1 - jitter * unit_rand());
 
 		xy[2 * k] = round_to(cx + rad * cos(a), decimals);
 		xy[2 * k + 1] = round_to(cy + rad * sin(a), decimals);
@@ -129,7 +90,7 @@ both(const JtGeom *g, const JtAreaOptions *o, JtAreaResult *fast, JtAreaResult *
 static void
 test_check_values(void)
 {
-	static Poly p;
+	static UnitPoly p;
 	const double sq40[] = {40500000, 3320000, 40500000, 3321000, 40501000, 3321000,
 	40501000, 3320000, 40500000, 3320000};
 	const double sq_np[] = {500000, 3320000, 500000, 3321000, 501000, 3321000,
@@ -140,8 +101,8 @@ test_check_values(void)
 				f2;
 
 	/* the domain file's check value: zone 40 (EPSG 4528), 1 km on the CM */
-	poly_init(&p, 4528);
-	poly_ring(&p, sq40, 5);
+	unit_poly_init(&p, 4528);
+	unit_poly_ring(&p, sq40, 5);
 	options(&o, 120, 40500000);
 	both(&p.g, &o, &f, &r);
 	CHECK_EQ_INT(f.status, JT_AREA_OK);
@@ -152,8 +113,8 @@ test_check_values(void)
 	CHECK(f.area < plane_area(&p.g));
 
 	/* the same ground without the prefix (EPSG 4549): bit-identical */
-	poly_init(&p, 4549);
-	poly_ring(&p, sq_np, 5);
+	unit_poly_init(&p, 4549);
+	unit_poly_ring(&p, sq_np, 5);
 	options(&o, 120, 500000);
 	jt_ellipsoid_area(&p.g, &o, &f2);
 	CHECK(f2.unrounded == f.unrounded);
@@ -172,7 +133,7 @@ test_check_values(void)
 static void
 test_literal_mode(void)
 {
-	static Poly p;
+	static UnitPoly p;
 	double		prev = -100;
 	int			lat;
 
@@ -198,8 +159,8 @@ test_literal_mode(void)
 		sq[7] = x0;
 		sq[8] = sq[0];
 		sq[9] = sq[1];
-		poly_init(&p, 4528);
-		poly_ring(&p, sq, 5);
+		unit_poly_init(&p, 4528);
+		unit_poly_ring(&p, sq, 5);
 		options(&o, 120, 40500000);
 		o.result_decimals = -1;
 		jt_ellipsoid_area(&p.g, &o, &a);
@@ -218,7 +179,7 @@ test_literal_mode(void)
 static void
 test_densification(void)
 {
-	static Poly p;
+	static UnitPoly p;
 	JtAreaOptions o;
 	JtAreaResult f,
 				r;
@@ -234,8 +195,8 @@ test_densification(void)
 			40500000 + lens[i], 3320000 + lens[i], 40500000 + lens[i], 3320000,
 		40500000, 3320000};
 
-		poly_init(&p, 4528);
-		poly_ring(&p, sq, 5);
+		unit_poly_init(&p, 4528);
+		unit_poly_ring(&p, sq, 5);
 		options(&o, 120, 40500000);
 		jt_ellipsoid_area(&p.g, &o, &f);
 		CHECK_EQ_INT(f.npoints, 5 + 4 * expect[i]);
@@ -253,8 +214,8 @@ test_densification(void)
 	tri[5] = 3321000;
 	tri[6] = tri[0];
 	tri[7] = tri[1];
-	poly_init(&p, 4528);
-	poly_ring(&p, tri, 4);
+	unit_poly_init(&p, 4528);
+	unit_poly_ring(&p, tri, 4);
 	options(&o, 120, 40500000);
 	both(&p.g, &o, &f, &r);
 	CHECK(f.area == r.area);
@@ -275,7 +236,7 @@ test_densification(void)
 static void
 test_holes_and_members(void)
 {
-	static Poly p,
+	static UnitPoly p,
 				shell,
 				hole,
 				multi_a;
@@ -292,13 +253,13 @@ test_holes_and_members(void)
 	star(h, 30, 40512345, 3456789, 300, 0.2, 3, true);
 	options(&o, 120, 40500000);
 	o.result_decimals = -1;
-	poly_init(&p, 4528);
-	poly_ring(&p, s, 41);
-	poly_ring(&p, h, 31);
-	poly_init(&shell, 4528);
-	poly_ring(&shell, s, 41);
-	poly_init(&hole, 4528);
-	poly_ring(&hole, h, 31);
+	unit_poly_init(&p, 4528);
+	unit_poly_ring(&p, s, 41);
+	unit_poly_ring(&p, h, 31);
+	unit_poly_init(&shell, 4528);
+	unit_poly_ring(&shell, s, 41);
+	unit_poly_init(&hole, 4528);
+	unit_poly_ring(&hole, h, 31);
 	jt_ellipsoid_area(&p.g, &o, &a);
 	jt_ellipsoid_area(&shell.g, &o, &b);
 	jt_ellipsoid_area(&hole.g, &o, &c);
@@ -307,8 +268,8 @@ test_holes_and_members(void)
 	CHECK(a.unrounded < b.unrounded);
 
 	/* a multipolygon is the sum of its members */
-	poly_init(&multi_a, 4528);
-	poly_ring(&multi_a, h, 31);
+	unit_poly_init(&multi_a, 4528);
+	unit_poly_ring(&multi_a, h, 31);
 	members[0] = p.g;
 	members[1] = multi_a.g;	/* the island in the hole */
 	memset(&mp, 0, sizeof(mp));
@@ -324,15 +285,15 @@ test_holes_and_members(void)
 static void
 test_errors(void)
 {
-	static Poly p;
+	static UnitPoly p;
 	const double bad[] = {40500000, 3320000, 40500000, 3321000, 39501000, 3321000,
 	40500000, 3320000};
 	JtAreaOptions o;
 	JtAreaResult f,
 				r;
 
-	poly_init(&p, 4528);
-	poly_ring(&p, bad, 4);
+	unit_poly_init(&p, 4528);
+	unit_poly_ring(&p, bad, 4);
 	options(&o, 120, 40500000);
 	both(&p.g, &o, &f, &r);
 	CHECK_EQ_INT(f.status, JT_AREA_OUT_OF_ZONE);
@@ -383,7 +344,7 @@ static const Zone zones[] = {
 static void
 test_fast_equals_reference(void)
 {
-	static Poly p;
+	static UnitPoly p;
 	double		s[2 * 401],
 				h[2 * 61];
 	uint64_t	parcels = 0,
@@ -403,12 +364,12 @@ test_fast_equals_reference(void)
 		bool		prefix = (i % 2 == 0);
 		int			zone = six ? 20 : z->zone;
 		double		fe = 500000 + (prefix ? zone * 1e6 : 0);
-		double		lat = z->lat_lo + (z->lat_hi - z->lat_lo) * urand();
-		double		off = (urand() - 0.5) * (six ? 500000 : 300000);
+		double		lat = z->lat_lo + (z->lat_hi - z->lat_lo) * unit_rand();
+		double		off = (unit_rand() - 0.5) * (six ? 500000 : 300000);
 		double		x0,
 					y0;
-		double		size = exp(log(10) + urand() * log(600));	/* 10 m .. 6 km */
-		int			nv = 4 + (int) (urand() * urand() * 396);
+		double		size = exp(log(10) + unit_rand() * log(600));	/* 10 m .. 6 km */
+		int			nv = 4 + (int) (unit_rand() * unit_rand() * 396);
 		int			decimals = (i % 4 == 3) ? -1 : 2 + (i % 3);
 		JtAreaOptions o;
 		JtAreaResult f,
@@ -416,12 +377,12 @@ test_fast_equals_reference(void)
 
 		jt_gk_forward(lat * M_PI / 180, 0, &x0, &y0);
 		star(s, nv, fe + off, x0, size, 0.5, decimals, i % 3 == 0);
-		poly_init(&p, 0);
-		poly_ring(&p, s, nv + 1);
+		unit_poly_init(&p, 0);
+		unit_poly_ring(&p, s, nv + 1);
 		if (i % 7 == 0)
 		{
 			star(h, 60, fe + off, x0, size * 0.2, 0.3, decimals, i % 2 == 0);
-			poly_ring(&p, h, 61);
+			unit_poly_ring(&p, h, 61);
 		}
 		options(&o, six ? 117 : z->cm, fe);
 		switch (i % 11)
@@ -529,9 +490,9 @@ test_seconds_margin(void)
 	options(&o, 117, 500000);
 	for (i = 0; i < 1000000; i++)
 	{
-		double		xs = urand() * JT_GK_MAX_NORTHING;
-		double		x = xs + (urand() - 0.5) * 2 * 25000;
-		double		y = (urand() - 0.5) * 2 * JT_GK_MAX_OFFSET;
+		double		xs = unit_rand() * JT_GK_MAX_NORTHING;
+		double		x = xs + (unit_rand() - 0.5) * 2 * 25000;
+		double		y = (unit_rand() - 0.5) * 2 * JT_GK_MAX_OFFSET;
 		double		out[4];
 
 		if (i % 2)

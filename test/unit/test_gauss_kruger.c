@@ -14,28 +14,11 @@
 #include "gauss_kruger.h"
 #include "unit.h"
 
-static uint64_t rng = 0x9E3779B97F4A7C15ULL;
-
-static double
-urand(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (rng >> 11) * 0x1.0p-53;
-}
-
-static void *
-test_alloc(void *arg, size_t size)
-{
-	return unit_arena_alloc((UnitArena *) arg, size);
-}
-
 int
 main(void)
 {
 	static UnitArena arena;
-	JtAllocator alloc = {test_alloc, &arena};
+	JtAllocator alloc = {unit_arena_alloc, &arena};
 	double		B,
 				dL,
 				x,
@@ -86,8 +69,8 @@ main(void)
 			worst_x = worst_y = 0;
 			for (i = 0; i < 100000; i++)
 			{
-				double		x0 = urand() * 6650000.0;
-				double		y0 = (urand() - 0.5) * 2 * bands[b];
+				double		x0 = unit_rand() * 6650000.0;
+				double		y0 = (unit_rand() - 0.5) * 2 * bands[b];
 
 				jt_gk_inverse(x0, y0, JT_GK_EP2, &B, &dL);
 				jt_gk_forward(B, dL, &x, &y);

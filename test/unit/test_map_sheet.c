@@ -40,14 +40,8 @@ number(double lon, double lat, int scale)
 	return buf;
 }
 
-static void *
-test_alloc(void *arg, size_t size)
-{
-	return unit_arena_alloc((UnitArena *) arg, size);
-}
-
 static UnitArena arena;
-static JtAllocator alloc = {test_alloc, &arena};
+static JtAllocator alloc = {unit_arena_alloc, &arena};
 
 typedef struct Found
 {
@@ -82,17 +76,6 @@ sheets_of_box(double lon0, double lat0, double lon1, double lat1, int scale, Fou
 	st = jt_sheets_of_polygon(&g, scale, 0.001, found_cb, f, &alloc, NULL);
 	unit_arena_free(&arena);
 	return st == JT_SHEET_OK ? f->n : -1;
-}
-
-static uint64_t rng = 0xDA3E39CB94B95BDBULL;
-
-static double
-urand(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (rng >> 11) * 0x1.0p-53;
 }
 
 int
@@ -207,8 +190,8 @@ main(void)
 	for (i = 0; i < 100000; i++)
 	{
 		int			scale = all_scales[i % 11];
-		double		lon = 73 + urand() * 63;
-		double		lat = urand() * 59.99;
+		double		lon = 73 + unit_rand() * 63;
+		double		lat = unit_rand() * 59.99;
 		char		buf[JT_SHEET_NUMBER_LEN];
 		char		buf2[JT_SHEET_NUMBER_LEN];
 		JtSheet		back;

@@ -13,40 +13,8 @@
 
 #include <stdint.h>
 
-static void *
-test_alloc(void *arg, size_t size)
-{
-	return unit_arena_alloc((UnitArena *) arg, size);
-}
-
 static UnitArena arena;
-static JtAllocator alloc = {test_alloc, &arena};
-
-typedef struct Poly
-{
-	double		coords[8][402];
-	JtPointArray rings[8];
-	JtGeom		g;
-} Poly;
-
-static void
-poly_init(Poly *p)
-{
-	memset(&p->g, 0, sizeof(p->g));
-	p->g.type = JT_POLYGON;
-	p->g.ndims = 2;
-	p->g.rings = p->rings;
-}
-
-static void
-poly_ring(Poly *p, const double *xy, int n)
-{
-	int			r = p->g.nrings++;
-
-	memcpy(p->coords[r], xy, sizeof(double) * 2 * n);
-	p->rings[r].npoints = n;
-	p->rings[r].coords = p->coords[r];
-}
+static JtAllocator alloc = {unit_arena_alloc, &arena};
 
 static JtCheckVerdict
 check(const JtGeom *g, JtCheckResult *res)
@@ -61,93 +29,93 @@ check(const JtGeom *g, JtCheckResult *res)
 static void
 test_cases(void)
 {
-	static Poly p,
+	static UnitPoly p,
 				q;
 	JtCheckResult res;
 	JtGeom		members[2];
 	JtGeom		mp;
 
 	/* a square: valid */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_VALID);
 
 	/* the bow tie crosses itself at (1 1) */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 2, 2, 2, 0, 0, 2, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 2, 2, 2, 0, 0, 2, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "a ring intersects itself");
 	CHECK_NEAR(res.x, 1, 1e-12);
 	CHECK_NEAR(res.y, 1, 1e-12);
 
 	/* a bow tie through a shared vertex: undecided here, GEOS says invalid */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 1, 1, 2, 2, 2, 0, 1, 1, 0, 2, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 1, 1, 2, 2, 2, 0, 1, 1, 0, 2, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_UNSURE);
 
 	/* repeated consecutive points are harmless */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 0, 10, 10, 0, 10, 0, 10, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 0, 10, 10, 0, 10, 0, 10, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_VALID);
 
 	/* collinear consecutive vertices too */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 5, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 5, 0, 10, 0, 10, 10, 0, 10, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_VALID);
 
 	/* a spike folds back onto its edge: undecided (GEOS: self-intersection) */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 15, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 15, 0, 10, 0, 10, 10, 0, 10, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_UNSURE);
 
 	/* not closed, too short */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "a ring is not closed");
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "a ring has fewer than 4 points");
 	/* a degenerate ring (all on a line): undecided */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 5, 0, 0, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 5, 0, 0, 0));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_UNSURE);
 
 	/* holes: inside (valid), outside, crossing, touching, nested */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
-	poly_ring(&p, RING(2, 2, 2, 4, 4, 4, 4, 2, 2, 2));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_ring(&p, RING(2, 2, 2, 4, 4, 4, 4, 2, 2, 2));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_VALID);
-	poly_ring(&p, RING(5, 5, 5, 8, 8, 8, 8, 5, 5, 5));
+	unit_poly_ring(&p, RING(5, 5, 5, 8, 8, 8, 8, 5, 5, 5));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_VALID);
-	poly_ring(&p, RING(6, 6, 6, 7, 7, 7, 7, 6, 6, 6));	/* inside the last */
+	unit_poly_ring(&p, RING(6, 6, 6, 7, 7, 7, 7, 6, 6, 6));	/* inside the last */
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "a hole lies inside another hole");
 
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
-	poly_ring(&p, RING(20, 20, 20, 24, 24, 24, 24, 20, 20, 20));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_ring(&p, RING(20, 20, 20, 24, 24, 24, 24, 20, 20, 20));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "a hole lies outside its shell");
 
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
-	poly_ring(&p, RING(8, 2, 8, 4, 12, 4, 12, 2, 8, 2));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_ring(&p, RING(8, 2, 8, 4, 12, 4, 12, 2, 8, 2));
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "two rings cross");
 	CHECK(res.x == 10 && (res.y == 2 || res.y == 4));
 
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
-	poly_ring(&p, RING(10, 5, 8, 4, 8, 6, 10, 5));	/* touches at (10 5) */
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_ring(&p, RING(10, 5, 8, 4, 8, 6, 10, 5));	/* touches at (10 5) */
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_UNSURE);
 
 	/* multipolygons: disjoint, overlapping, nested, island in a hole */
-	poly_init(&p);
-	poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
-	poly_init(&q);
-	poly_ring(&q, RING(20, 0, 30, 0, 30, 10, 20, 10, 20, 0));
+	unit_poly_init(&p, 0);
+	unit_poly_ring(&p, RING(0, 0, 10, 0, 10, 10, 0, 10, 0, 0));
+	unit_poly_init(&q, 0);
+	unit_poly_ring(&q, RING(20, 0, 30, 0, 30, 10, 20, 10, 20, 0));
 	members[0] = p.g;
 	members[1] = q.g;
 	memset(&mp, 0, sizeof(mp));
@@ -157,24 +125,24 @@ test_cases(void)
 	mp.geoms = members;
 	CHECK_EQ_INT(check(&mp, &res), JT_CHECK_VALID);
 
-	poly_init(&q);
-	poly_ring(&q, RING(2, 2, 2, 4, 4, 4, 4, 2, 2, 2));
+	unit_poly_init(&q, 0);
+	unit_poly_ring(&q, RING(2, 2, 2, 4, 4, 4, 4, 2, 2, 2));
 	members[1] = q.g;
 	CHECK_EQ_INT(check(&mp, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "two polygons of the multipolygon overlap");
 
-	poly_ring(&p, RING(1, 1, 1, 5, 5, 5, 5, 1, 1, 1));	/* now q sits in p's hole */
+	unit_poly_ring(&p, RING(1, 1, 1, 5, 5, 5, 5, 1, 1, 1));	/* now q sits in p's hole */
 	members[0] = p.g;
 	CHECK_EQ_INT(check(&mp, &res), JT_CHECK_VALID);
 
-	poly_init(&q);
-	poly_ring(&q, RING(5, 5, 15, 5, 15, 15, 5, 15, 5, 5));	/* crosses p */
+	unit_poly_init(&q, 0);
+	unit_poly_ring(&q, RING(5, 5, 15, 5, 15, 15, 5, 15, 5, 5));	/* crosses p */
 	members[1] = q.g;
 	CHECK_EQ_INT(check(&mp, &res), JT_CHECK_INVALID);
 	CHECK_EQ_STR(res.reason, "two rings cross");
 
 	/* an empty polygon has nothing to check */
-	poly_init(&p);
+	unit_poly_init(&p, 0);
 	CHECK_EQ_INT(check(&p.g, &res), JT_CHECK_VALID);
 }
 
@@ -244,21 +212,16 @@ brute(const double *c, int n, bool *crossing, bool *contact)
 		}
 }
 
-static uint64_t rng = 0x853C49E6748FEA9BULL;
-
 static int
 irand(int n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (int) ((rng >> 33) % n);
+	return (int) (unit_rand() * n);
 }
 
 static void
 test_random_rings(void)
 {
-	static Poly p;
+	static UnitPoly p;
 	double		c[2 * 41];
 	int			counts[3] = {0, 0, 0};
 	int			i,
@@ -285,8 +248,8 @@ test_random_rings(void)
 				break;
 		if (k < n)
 			continue;
-		poly_init(&p);
-		poly_ring(&p, c, n + 1);
+		unit_poly_init(&p, 0);
+		unit_poly_ring(&p, c, n + 1);
 		brute(c, n, &crossing, &contact);
 		check(&p.g, &res);
 		counts[res.verdict]++;
