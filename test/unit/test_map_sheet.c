@@ -2,9 +2,11 @@
  * test_map_sheet.c — GB/T 13989-2012 sheet numbers and theoretical sheet
  * areas (src/map_sheet.c).
  *
- * Worked examples (we could not read the standard's own text here; these
- * are published applications of its clause 6 formulas, each recomputed by
- * hand below):
+ * Worked examples.  The standard's own text was not available to us; these
+ * are published applications of its formulas for a point's sheet number
+ * (row letter a = [lat/4 deg] + 1, column b = [lon/6 deg] + 31, row c = 4
+ * deg/dLat - [(lat mod 4 deg)/dLat], column d = [(lon mod 6 deg)/dLon] + 1),
+ * each recomputed by hand below:
  * - 39°22'30" N, 114°33'45" E at 1:10 000 -> J50G015010, the textbook
  *   example commonly quoted with the 1992/2012 standard: a = [39.375/4]+1 =
  *   10 (J), b = [114.5625/6]+31 = 50, c = 96 - [3.375/(1/24)] = 96 - 81 =
