@@ -4,8 +4,8 @@
 --
 -- Expected values, each recomputed by hand from the standard's formulas
 -- (row = 4°/Δφ − [(φ mod 4°)/Δφ], column = [(λ mod 6°)/Δλ] + 1):
--- * 39°22'30" N 114°33'45" E, 1:10000 -> J50G015010, the textbook example
---   quoted with the standard (c = 96 - 81 = 15, d = 9 + 1 = 10);
+-- * 39°22'30" N 114°33'45" E, 1:10000 -> J50G015010, a number public tools
+--   use as their example input (c = 96 - 81 = 15, d = 9 + 1 = 10);
 -- * 32°54' N 112°48' E, 1:50000 -> I49E019020 (published lecture notes);
 -- * 39°54'30" N 116°28'15" E -> J50, J50E001010 with bounds 116°15'-116°30'
 --   E, 39°50'-40° N (cnmaptiling's documentation);
@@ -16,7 +16,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS jtsyq CASCADE;
 RESET client_min_messages;
 
-SELECT jtsyq.sheet_number(114 + 33/60.0 + 45/3600.0, 39 + 22/60.0 + 30/3600.0) AS textbook_10000,
+SELECT jtsyq.sheet_number(114 + 33/60.0 + 45/3600.0, 39 + 22/60.0 + 30/3600.0) AS example_10000,
        jtsyq.sheet_number(112.8, 32.9, 50000) AS lecture_50000,
        jtsyq.sheet_number(116 + 28/60.0 + 15/3600.0, 39 + 54/60.0 + 30/3600.0, 1000000) AS beijing_1m,
        jtsyq.sheet_number(116 + 28/60.0 + 15/3600.0, 39 + 54/60.0 + 30/3600.0, 50000) AS beijing_50000;

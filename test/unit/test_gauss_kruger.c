@@ -36,7 +36,7 @@ main(void)
 	/* the equator */
 	jt_gk_forward(0.0, 0.01, &x, &y);
 	CHECK(x == 0.0);
-	/* the meridian arc to 30 degrees on CGCS2000: 3320113.398 m (textbook) */
+	/* the meridian arc to 30 degrees: PROJ gives 3320113.3978 m (ST_Transform of POINT(120 30) from 4490 to 4549) */
 	jt_gk_forward(30.0 * M_PI / 180.0, 0.0, &x, &y);
 	CHECK_NEAR(x, 3320113.398, 0.001);
 

@@ -7,9 +7,8 @@
  * (row letter a = [lat/4 deg] + 1, column b = [lon/6 deg] + 31, row c = 4
  * deg/dLat - [(lat mod 4 deg)/dLat], column d = [(lon mod 6 deg)/dLon] + 1),
  * each recomputed by hand below:
- * - 39°22'30" N, 114°33'45" E at 1:10 000 -> J50G015010, the textbook
- *   example commonly quoted with the 1992/2012 standard: a = [39.375/4]+1 =
- *   10 (J), b = [114.5625/6]+31 = 50, c = 96 - [3.375/(1/24)] = 96 - 81 =
+ * - 39°22'30" N, 114°33'45" E at 1:10 000 -> J50G015010, a number public
+ *   tools use as their example input; by hand: a = [39.375/4]+1 = 10 (J), b = [114.5625/6]+31 = 50, c = 96 - [3.375/(1/24)] = 96 - 81 =
  *   15, d = [0.5625/(1/16)]+1 = 10.
  * - 32°54' N, 112°48' E at 1:50 000 -> I49E019020 (lecture notes "地图分幅
  *   与编号", 360docs): c = 24 - [0.9/(1/6)] = 19, d = [4.8/0.25]+1 = 20.
