@@ -1653,7 +1653,10 @@ BEGIN
                    pg_catalog.sum((%4$s)::numeric) AS m2
               FROM %5$s GROUP BY 1, 2, 3),
         classed AS (
-            SELECT r.t, r.v, r.m2,
+            -- NULL keys encoded ('N', or 'V' || key) so that every join below
+            -- is a plain, hashable equality; decoded at the end
+            SELECT CASE WHEN r.t IS NULL THEN 'N' ELSE 'V' || r.t END AS t,
+                   CASE WHEN r.v IS NULL THEN 'N' ELSE 'V' || r.v END AS v, r.m2,
                    coalesce(lc.level1, '') AS l1,
                    CASE WHEN lc.code IS NULL THEN NULL ELSE coalesce(lc.level2, '') END AS l2
               FROM raw r LEFT JOIN jtsyq.land_class lc ON lc.scheme = $1 AND lc.code = r.c),
@@ -1671,7 +1674,7 @@ BEGIN
                    jtsyq.balanced_area(x.m2, tb.m2, x.v, 2) OVER w AS m2,
                    jtsyq.balanced_area(x.m2 * 0.0001, tb.ha, x.v, 4) OVER w AS ha,
                    jtsyq.balanced_area(x.m2 * 0.0015, tb.mu, x.v, 2) OVER w AS mu
-              FROM vil x JOIN twn_b tb ON tb.t IS NOT DISTINCT FROM x.t
+              FROM vil x JOIN twn_b tb ON tb.t = x.t
             WINDOW w AS (PARTITION BY x.t)),
         c1 AS (SELECT t, v, l1, pg_catalog.sum(m2) AS m2 FROM classed GROUP BY t, v, l1),
         c1_b AS (
@@ -1679,7 +1682,7 @@ BEGIN
                    jtsyq.balanced_area(x.m2, vb.m2, x.l1, 2) OVER w AS m2,
                    jtsyq.balanced_area(x.m2 * 0.0001, vb.ha, x.l1, 4) OVER w AS ha,
                    jtsyq.balanced_area(x.m2 * 0.0015, vb.mu, x.l1, 2) OVER w AS mu
-              FROM c1 x JOIN vil_b vb ON vb.t IS NOT DISTINCT FROM x.t AND vb.v IS NOT DISTINCT FROM x.v
+              FROM c1 x JOIN vil_b vb ON vb.t = x.t AND vb.v = x.v
             WINDOW w AS (PARTITION BY x.t, x.v)),
         c2 AS (SELECT t, v, l1, l2, pg_catalog.sum(m2) AS m2 FROM classed
                 WHERE $2 = 2 GROUP BY t, v, l1, l2),
@@ -1688,7 +1691,7 @@ BEGIN
                    jtsyq.balanced_area(x.m2, cb.m2, x.l2, 2) OVER w AS m2,
                    jtsyq.balanced_area(x.m2 * 0.0001, cb.ha, x.l2, 4) OVER w AS ha,
                    jtsyq.balanced_area(x.m2 * 0.0015, cb.mu, x.l2, 2) OVER w AS mu
-              FROM c2 x JOIN c1_b cb ON cb.t IS NOT DISTINCT FROM x.t AND cb.v IS NOT DISTINCT FROM x.v
+              FROM c2 x JOIN c1_b cb ON cb.t = x.t AND cb.v = x.v
                                     AND cb.l1 = x.l1
             WINDOW w AS (PARTITION BY x.t, x.v, x.l1)),
         vals AS (
@@ -1726,18 +1729,20 @@ BEGIN
                    CASE WHEN k.col = 0 THEN vb.ha ELSE coalesce(x.ha, 0.0000) END AS ha,
                    CASE WHEN k.col = 0 THEN vb.mu ELSE coalesce(x.mu, 0.00) END AS mu
               FROM vil_b vb CROSS JOIN cols k
-              LEFT JOIN vals x ON x.t IS NOT DISTINCT FROM vb.t AND x.v IS NOT DISTINCT FROM vb.v
+              LEFT JOIN vals x ON x.t = vb.t AND x.v = vb.v
                               AND x.lvl = k.lvl AND x.l1 = k.l1 AND x.l2 = k.l2)
         SELECT r.rk, r.tk, r.vk, r.col, r.code, r.name, r.lvl, r.m2, r.ha, r.mu FROM (
             SELECT '县'::text AS rk, NULL::text AS tk, NULL::text AS vk, col, code, name, lvl,
                    pg_catalog.sum(m2) AS m2, pg_catalog.sum(ha) AS ha, pg_catalog.sum(mu) AS mu
               FROM cells GROUP BY col, code, name, lvl
             UNION ALL
-            SELECT '乡镇', t, NULL, col, code, name, lvl,
+            SELECT '乡镇', CASE WHEN t <> 'N' THEN substr(t, 2) END, NULL, col, code, name, lvl,
                    pg_catalog.sum(m2), pg_catalog.sum(ha), pg_catalog.sum(mu)
               FROM cells WHERE $3 GROUP BY t, col, code, name, lvl
             UNION ALL
-            SELECT '村', t, v, col, code, name, lvl, m2, ha, mu FROM cells) r
+            SELECT '村', CASE WHEN t <> 'N' THEN substr(t, 2) END,
+                   CASE WHEN v <> 'N' THEN substr(v, 2) END, col, code, name, lvl, m2, ha, mu
+              FROM cells) r
          ORDER BY r.rk <> '县', r.tk COLLATE "C", r.rk = '村', r.vk COLLATE "C", r.col$q$,
         coalesce(township, 'NULL'), village, dlbm, area, patches)
     USING scheme, class_level, township IS NOT NULL;
@@ -1891,7 +1896,9 @@ BEGIN
               FROM %7$s),
         m AS (
             -- measures: 1 to survey, 2 surveyed, 3 to register, 4 registered, 5 disputed
-            SELECT t, v, x.m, pg_catalog.count(*) FILTER (WHERE x.f) AS n,
+            SELECT CASE WHEN t IS NULL THEN 'N' ELSE 'V' || t END AS t,
+                   CASE WHEN v IS NULL THEN 'N' ELSE 'V' || v END AS v,
+                   x.m, pg_catalog.count(*) FILTER (WHERE x.f) AS n,
                    coalesce(pg_catalog.sum(a) FILTER (WHERE x.f), 0) AS a
               FROM raw CROSS JOIN LATERAL (VALUES (1, true), (2, s), (3, NOT d),
                                                   (4, r AND NOT d), (5, d)) x(m, f)
@@ -1906,16 +1913,18 @@ BEGIN
             SELECT x.t, x.v, x.m, x.n, x.a,
                    jtsyq.balanced_area(x.a * $1, tb.b, x.v, $2)
                        OVER (PARTITION BY x.t, x.m) AS b
-              FROM m x JOIN twn_b tb ON tb.t IS NOT DISTINCT FROM x.t AND tb.m = x.m),
+              FROM m x JOIN twn_b tb ON tb.t = x.t AND tb.m = x.m),
         rows_ AS (
             SELECT '县'::text AS rk, NULL::text AS tk, NULL::text AS vk, m,
                    pg_catalog.sum(n) AS n, pg_catalog.sum(a) AS a, pg_catalog.sum(b) AS b
               FROM vil_b GROUP BY m
             UNION ALL
-            SELECT '乡镇', t, NULL, m, pg_catalog.sum(n), pg_catalog.sum(a), pg_catalog.sum(b)
+            SELECT '乡镇', CASE WHEN t <> 'N' THEN substr(t, 2) END, NULL, m,
+                   pg_catalog.sum(n), pg_catalog.sum(a), pg_catalog.sum(b)
               FROM vil_b WHERE $3 GROUP BY t, m
             UNION ALL
-            SELECT '村', t, v, m, n, a, b FROM vil_b),
+            SELECT '村', CASE WHEN t <> 'N' THEN substr(t, 2) END,
+                   CASE WHEN v <> 'N' THEN substr(v, 2) END, m, n, a, b FROM vil_b),
         wide AS (
             SELECT rk, tk, vk,
                    max(n) FILTER (WHERE m = 1)::bigint AS n1, max(b) FILTER (WHERE m = 1) AS b1,

@@ -42,12 +42,14 @@ jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
 	int64_t		step;
 	size_t		i;
 
+	/* a negative number is reported before any overflow */
 	if (control < 0)
 		return JT_BALANCE_NEGATIVE;
 	for (i = 0; i < n; i++)
-	{
 		if (parts[i] < 0)
 			return JT_BALANCE_NEGATIVE;
+	for (i = 0; i < n; i++)
+	{
 		total += parts[i];
 		if (total > INT64_MAX)
 			return JT_BALANCE_OVERFLOW;

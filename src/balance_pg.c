@@ -214,6 +214,7 @@ jtsyq_balance_areas(PG_FUNCTION_ARGS)
 	keys = palloc(sizeof(KeyRef) * Max(n, 1));
 	for (i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (part_null[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),

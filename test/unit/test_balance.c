@@ -259,8 +259,13 @@ error_cases(void)
 	/* no parts at all */
 	CHECK_EQ_INT(bal(0, zeros, NULL, 0), JT_BALANCE_OK);
 	CHECK_EQ_INT(bal(1, zeros, NULL, 0), JT_BALANCE_NO_WEIGHT);
-	/* a sum beyond int64 */
+	/* a sum beyond int64; a negative part is reported first */
 	CHECK_EQ_INT(bal(0, huge, NULL, 2), JT_BALANCE_OVERFLOW);
+	{
+		int64_t		both[] = {INT64_MAX, INT64_MAX, -1};
+
+		CHECK_EQ_INT(bal(0, both, NULL, 3), JT_BALANCE_NEGATIVE);
+	}
 	/* the largest sums that fit still balance exactly (128-bit products) */
 	CHECK_EQ_INT(bal(INT64_MAX, big, NULL, 2), JT_BALANCE_OK);
 	CHECK(invariants_hold(INT64_MAX, big, 2));
