@@ -76,6 +76,26 @@ invariants_hold(int64_t control, const int64_t *parts, size_t n)
 }
 
 /*
+ * Balance and check: 1 balanced with the invariants holding, 0 rightly
+ * refused (a non-zero difference over all-zero parts), -1 wrong.
+ */
+static int
+balance_checked(int64_t control, const int64_t *parts, const int64_t *rank, size_t n)
+{
+	JtBalanceStatus st = bal(control, parts, rank, n);
+	int64_t		W = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		W += parts[i];
+	if (W == 0 && control != 0)
+		return st == JT_BALANCE_NO_WEIGHT ? 0 : -1;
+	if (st != JT_BALANCE_OK || !invariants_hold(control, parts, n))
+		return -1;
+	return 1;
+}
+
+/*
  * Independent naive implementation: shares by floor/ceil toward zero
  * computed by repeated subtraction-free comparison, remainder steps one at a
  * time to the largest not-yet-served part (ties: smaller rank, then index).
@@ -145,99 +165,65 @@ naive(int64_t control, const int64_t *parts, const int64_t *rank, size_t n,
 	}
 }
 
-static void
-hand_cases(void)
+/* one hand-worked case: control, parts, optional ranks, expected result */
+typedef struct HandCase
 {
+	int64_t		control;
+	int			n;
+	int64_t		parts[4];
+	int64_t		rank[4];		/* all zero: no ranks */
+	int64_t		expect[4];
+} HandCase;
+
+static const HandCase hand[] = {
 	/* 333+333+333 = 999, control 1000: D = 1, shares 1/3 each, quotients 0,
 	 * remainder 1 → the largest part; all equal → input position 0 */
-	{
-		int64_t		p[] = {333, 333, 333};
-		int64_t		e[] = {334, 333, 333};
-
-		CHECK_EQ_INT(bal(1000, p, NULL, 3), JT_BALANCE_OK);
-		CHECK(same(out, e, 3));
-	}
-	/* the same with tie ranks 2, 0, 1: the part ranked 0 (index 1) gets it */
-	{
-		int64_t		p[] = {333, 333, 333};
-		int64_t		r[] = {2, 0, 1};
-		int64_t		e[] = {333, 334, 333};
-
-		CHECK_EQ_INT(bal(1000, p, r, 3), JT_BALANCE_OK);
-		CHECK(same(out, e, 3));
-	}
+	{1000, 3, {333, 333, 333}, {0}, {334, 333, 333}},
+	/* the same with tie ranks 3, 1, 2: the part ranked first (index 1) */
+	{1000, 3, {333, 333, 333}, {3, 1, 2}, {333, 334, 333}},
 	/* 2+1+1 = 4, control 6: D = 2, shares 1, 0.5, 0.5 → quotients 1, 0, 0,
 	 * remainder 1 → the largest (index 0): 4, 1, 1.  Index 0 moves 2 steps
 	 * against a fair share of 1: exactly one step beyond, the allowed bound */
-	{
-		int64_t		p[] = {2, 1, 1};
-		int64_t		e[] = {4, 1, 1};
-
-		CHECK_EQ_INT(bal(6, p, NULL, 3), JT_BALANCE_OK);
-		CHECK(same(out, e, 3));
-		CHECK(invariants_hold(6, p, 3));
-	}
+	{6, 3, {2, 1, 1}, {0}, {4, 1, 1}},
 	/* 500+300+200 = 1000, control 997: D = −3, shares −1.5, −0.9, −0.6 →
-	 * quotients −1, 0, 0, remainder −2 → the two largest lose a step:
-	 * 498, 299, 200 (sum 997) */
-	{
-		int64_t		p[] = {500, 300, 200};
-		int64_t		e[] = {498, 299, 200};
-
-		CHECK_EQ_INT(bal(997, p, NULL, 3), JT_BALANCE_OK);
-		CHECK(same(out, e, 3));
-	}
+	 * quotients −1, 0, 0, remainder −2 → the two largest lose a step */
+	{997, 3, {500, 300, 200}, {0}, {498, 299, 200}},
 	/* control 0: every share is minus the part itself, no remainder */
-	{
-		int64_t		p[] = {5, 7};
-		int64_t		e[] = {0, 0};
-
-		CHECK_EQ_INT(bal(0, p, NULL, 2), JT_BALANCE_OK);
-		CHECK(same(out, e, 2));
-	}
+	{0, 2, {5, 7}, {0}, {0, 0}},
 	/* zero parts stay zero: 0+10+0+5 = 15, control 18, D = 3, shares 0, 2,
 	 * 0, 1 exactly → 0, 12, 0, 6 */
-	{
-		int64_t		p[] = {0, 10, 0, 5};
-		int64_t		e[] = {0, 12, 0, 6};
-
-		CHECK_EQ_INT(bal(18, p, NULL, 4), JT_BALANCE_OK);
-		CHECK(same(out, e, 4));
-	}
+	{18, 4, {0, 10, 0, 5}, {0}, {0, 12, 0, 6}},
 	/* 0+1+1, control 3: D = 1, shares 0, .5, .5, remainder 1 → the first of
-	 * the two equal largest (index 1), never the zero part: 0, 2, 1 */
-	{
-		int64_t		p[] = {0, 1, 1};
-		int64_t		e[] = {0, 2, 1};
-
-		CHECK_EQ_INT(bal(3, p, NULL, 3), JT_BALANCE_OK);
-		CHECK(same(out, e, 3));
-	}
+	 * the two equal largest (index 1), never the zero part */
+	{3, 3, {0, 1, 1}, {0}, {0, 2, 1}},
 	/* already balanced: untouched */
-	{
-		int64_t		p[] = {12, 0, 7};
-
-		CHECK_EQ_INT(bal(19, p, NULL, 3), JT_BALANCE_OK);
-		CHECK(same(out, p, 3));
-	}
+	{19, 3, {12, 0, 7}, {0}, {12, 0, 7}},
 	/* a single part takes the control whatever it was */
-	{
-		int64_t		p[] = {123456};
-
-		CHECK_EQ_INT(bal(123999, p, NULL, 1), JT_BALANCE_OK);
-		CHECK_EQ_INT(out[0], 123999);
-	}
+	{123999, 1, {123456}, {0}, {123999}},
 	/* county-sized numbers (about 10 km² in 0.01 m² steps): parts sum to
 	 * 3 000 000 001, control 3 000 000 004, D = 3.  Shares
 	 * 3·1000000001/3000000001 = 1.00000000067 → 1 (twice) and
 	 * 3·999999999/3000000001 = 0.99999999867 → 0; remainder 1 → the largest
 	 * parts, tie between index 0 and 1 → index 0 */
-	{
-		int64_t		p[] = {1000000001, 1000000001, 999999999};
-		int64_t		e[] = {1000000003, 1000000002, 999999999};
+	{3000000004LL, 3, {1000000001, 1000000001, 999999999}, {0},
+	{1000000003, 1000000002, 999999999}},
+};
 
-		CHECK_EQ_INT(bal(3000000004LL, p, NULL, 3), JT_BALANCE_OK);
-		CHECK(same(out, e, 3));
+static void
+hand_cases(void)
+{
+	size_t		k;
+
+	for (k = 0; k < sizeof(hand) / sizeof(hand[0]); k++)
+	{
+		const HandCase *h = &hand[k];
+		int			ranked = h->rank[0] != 0;
+
+		CHECK_EQ_INT(bal(h->control, h->parts, ranked ? h->rank : NULL, h->n), JT_BALANCE_OK);
+		if (!same(out, h->expect, h->n))
+			fprintf(stderr, "hand case %zu differs\n", k);
+		CHECK(same(out, h->expect, h->n));
+		CHECK(invariants_hold(h->control, h->parts, h->n));
 	}
 }
 
@@ -297,28 +283,20 @@ exhaustive(void)
 		{
 			long		v = c;
 			int64_t		control;
-			int64_t		W = 0;
 
 			for (i = 0; i < n; i++)
 			{
 				p[i] = v % 6;
 				v /= 6;
-				W += p[i];
 			}
 			for (control = 0; control <= 24; control++)
 			{
-				JtBalanceStatus st = bal(control, p, NULL, n);
+				int			v = balance_checked(control, p, NULL, n);
 
 				cases++;
-				if (W == 0 && control != 0)
+				if (v <= 0)
 				{
-					if (st != JT_BALANCE_NO_WEIGHT)
-						bad++;
-					continue;
-				}
-				if (st != JT_BALANCE_OK || !invariants_hold(control, p, n))
-				{
-					bad++;
+					bad += v < 0;
 					continue;
 				}
 				naive(control, p, NULL, n, expect);
@@ -366,7 +344,7 @@ property(void)
 		int64_t		W = 0,
 					control;
 		size_t		i;
-		JtBalanceStatus st;
+		int			v;
 
 		for (i = 0; i < n; i++)
 		{
@@ -394,16 +372,10 @@ property(void)
 		if (control < 0)
 			control = 0;
 
-		st = bal(control, p, r, n);
-		if (W == 0 && control != 0)
+		v = balance_checked(control, p, r, n);
+		if (v <= 0)
 		{
-			if (st != JT_BALANCE_NO_WEIGHT)
-				bad++;
-			continue;
-		}
-		if (st != JT_BALANCE_OK || !invariants_hold(control, p, n))
-		{
-			bad++;
+			bad += v < 0;
 			continue;
 		}
 		checked++;
