@@ -70,15 +70,16 @@ CREATE TYPE jtsyq_gen._p AS (
 );
 
 /*
- * Pseudo-random number in [0, 1) for (seed, tag, a, b): 53 bits of
- * hashint8extended.  The helpers below are single-expression SQL functions
- * without SET clauses so the planner inlines them into the set-based
- * queries (they reference pg_catalog only).
+ * Pseudo-random number in [0, 1) for (seed, tag, a, b): 53 bits of a chain
+ * of two seeded hashes, h(b, h(a, seed, tag)).  (One hash of the 64-bit
+ * value a << 32 | b would not do: hashint8 folds its argument to a XOR b
+ * before hashing.)  The helpers below are single-expression SQL functions
+ * without SET clauses, so the planner inlines them into the set-based
+ * queries; they reference pg_catalog only.
  */
 CREATE FUNCTION jtsyq_gen._u(seed bigint, tag integer, a integer, b integer)
 RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
-$$SELECT ((pg_catalog.hashint8extended(((a)::bigint << 32) | ((b)::bigint & 4294967295),
-                                        seed * 1000003 + tag) >> 11)
+$$SELECT ((pg_catalog.hashint4extended(b, pg_catalog.hashint4extended(a, seed * 1000003 + tag)) >> 11)
           & 9007199254740991)::float8 / 9007199254740992.0$$;
 
 CREATE FUNCTION jtsyq_gen._colw(p jtsyq_gen._p, c integer)
@@ -448,7 +449,7 @@ BEGIN
     -- size: nzx x nzy 地籍子区 of zqw x zqh cells, grouped blk x blk into 地籍区
     ------------------------------------------------------------------
     -- measured parcels per 子区 (more road and river crossings in larger counties)
-    per_zq := CASE WHEN parcels < 5000 THEN 21.4 WHEN parcels < 50000 THEN 22.3 ELSE 23.4 END;
+    per_zq := CASE WHEN parcels < 5000 THEN 23.5 ELSE 24.0 END;
     nz  := greatest(6, round(parcels / per_zq));
     nzx := greatest(2, round(sqrt(nz / 1.25)));
     nzy := greatest(3, round(nz::float8 / nzx));
@@ -529,54 +530,49 @@ BEGIN
            band_no * 16 + run_no::integer AS pkey
       FROM nr GROUP BY zid, zx, band_no, run_no, zu_no, r0, r1, road;
 
-    ALTER TABLE _run ADD COLUMN kind text, ADD COLUMN zdtzm text, ADD COLUMN owner_level text,
-        ADD COLUMN owner_zid integer, ADD COLUMN owner_zu integer, ADD COLUMN cls text, ADD COLUMN single boolean;
-    UPDATE _run SET
-        kind = CASE WHEN ptype = 'normal' THEN 'collective' ELSE 'state' END,
-        zdtzm = CASE WHEN ptype = 'normal' THEN 'JA' ELSE 'GA' END,
-        owner_level = CASE WHEN ptype = 'normal' THEN 'zu' ELSE 'state' END,
-        owner_zid = CASE WHEN ptype = 'normal' THEN zid END,
-        owner_zu = CASE WHEN ptype = 'normal' THEN zu_no END,
-        cls = CASE WHEN ptype = 'normal' THEN 'farm' ELSE ptype END,
-        single = ptype <> 'normal' OR _u(seed, 25, zid, pkey) < 0.2;
-
     -- flying land between village x and its eastern neighbour y: a parcel in
     -- the west half of x owned by y's 第一组 (kind flying_in) and a parcel in
-    -- the east half of y owned by x's 第一组 (kind flying_out)
+    -- the east half of y owned by x's 第一组 (kind flying_out); disputed land
+    -- (争议区): one parcel in each of ndisp villages
     CREATE TABLE _pair AS
     SELECT z.zid AS x, z.zid + 1 AS y FROM _zq z
      WHERE z.zx < nzx - 1 AND (z.zid = 0 OR _u(seed, 21, z.zid, 0) < 0.12);
-    UPDATE _run r SET kind = 'flying_in', owner_zid = s.y, owner_zu = 1
-      FROM (SELECT DISTINCT ON (pr.x) pr.y, d.zid, d.pkey
-              FROM _pair pr JOIN _run d ON d.zid = pr.x AND d.ptype = 'normal' AND d.c1 <= d.zx * zqw + zqw / 2
-             ORDER BY pr.x, _u(seed, 22, d.zid, d.pkey)) s
-     WHERE r.zid = s.zid AND r.pkey = s.pkey;
-    UPDATE _run r SET kind = 'flying_out', owner_zid = s.x, owner_zu = 1
-      FROM (SELECT DISTINCT ON (pr.y) pr.x, d.zid, d.pkey
-              FROM _pair pr JOIN _run d ON d.zid = pr.y AND d.ptype = 'normal' AND d.c0 >= d.zx * zqw + zqw / 2
-             ORDER BY pr.y, _u(seed, 26, d.zid, d.pkey)) s
-     WHERE r.zid = s.zid AND r.pkey = s.pkey;
+    CREATE TABLE _pick AS
+    SELECT DISTINCT ON (pr.x) d.zid, d.pkey, 'flying_in'::text AS kind, pr.y AS owner_zid
+      FROM _pair pr JOIN _run d ON d.zid = pr.x AND d.ptype = 'normal' AND d.c1 <= d.zx * zqw + zqw / 2
+     ORDER BY pr.x, _u(seed, 22, d.zid, d.pkey);
+    INSERT INTO _pick
+    SELECT DISTINCT ON (pr.y) d.zid, d.pkey, 'flying_out', pr.x
+      FROM _pair pr JOIN _run d ON d.zid = pr.y AND d.ptype = 'normal' AND d.c0 >= d.zx * zqw + zqw / 2
+     ORDER BY pr.y, _u(seed, 26, d.zid, d.pkey);
+    INSERT INTO _pick
+    SELECT DISTINCT ON (d.zid) d.zid, d.pkey, 'disputed', NULL
+      FROM (SELECT zid FROM _zq ORDER BY _u(seed, 23, zid, 0) LIMIT ndisp) v
+      JOIN _run d ON d.zid = v.zid AND d.ptype = 'normal'
+     WHERE NOT EXISTS (SELECT 1 FROM _pick k WHERE k.zid = d.zid AND k.pkey = d.pkey)
+     ORDER BY d.zid, _u(seed, 24, d.zid, d.pkey);
 
-    -- disputed land (争议区): one parcel in each of ndisp villages
-    UPDATE _run r SET kind = 'disputed', zdtzm = 'ZW', owner_level = 'none', owner_zid = NULL, owner_zu = NULL,
-                      cls = 'disputed', single = true
-      FROM (SELECT DISTINCT ON (d.zid) d.zid, d.pkey
-              FROM (SELECT zid FROM _zq ORDER BY _u(seed, 23, zid, 0) LIMIT ndisp) v
-              JOIN _run d ON d.zid = v.zid AND d.ptype = 'normal' AND d.kind = 'collective'
-             ORDER BY d.zid, _u(seed, 24, d.zid, d.pkey)) s
-     WHERE r.zid = s.zid AND r.pkey = s.pkey;
-
-    -- the rest: 村本级 (6 %), 乡镇 collective (1 %), state land used by the
-    -- 村民小组 (GY, 3 %), otherwise the 村民小组's own land
-    UPDATE _run r SET
-        owner_level = CASE WHEN u < 0.06 THEN 'cun' WHEN u < 0.07 THEN 'xiang' ELSE 'state' END,
-        owner_zu = CASE WHEN u < 0.07 THEN NULL ELSE owner_zu END,
-        kind = CASE WHEN u < 0.07 THEN 'collective' ELSE 'state' END,
-        zdtzm = CASE WHEN u < 0.07 THEN 'JA' ELSE 'GY' END,
-        cls = CASE WHEN u < 0.06 THEN 'cun' WHEN u < 0.07 THEN 'xiang' ELSE 'gy' END
-      FROM (SELECT zid, pkey, _u(seed, 20, zid, pkey) AS u FROM _run
-             WHERE ptype = 'normal' AND kind = 'collective') s
-     WHERE r.zid = s.zid AND r.pkey = s.pkey AND s.u < 0.10;
+    -- every parcel's kind and owner.  Road and river strips: state land (GA).
+    -- The others by hash: 村本级 (6 %), 乡镇 collective (1 %), state land used
+    -- by the 村民小组 (GY, 3 %), otherwise the 村民小组's own land.
+    CREATE TABLE _own AS
+    SELECT r.zid, r.pkey, r.zx, r.zu_no, r.c0, r.c1, r.r0, r.r1, r.ptype,
+           CASE WHEN r.ptype <> 'normal' THEN 'state' WHEN k.kind IS NOT NULL THEN k.kind
+                WHEN h.u >= 0.07 AND h.u < 0.10 THEN 'state' ELSE 'collective' END AS kind,
+           CASE WHEN r.ptype <> 'normal' THEN 'GA' WHEN k.kind = 'disputed' THEN 'ZW' WHEN k.kind IS NOT NULL THEN 'JA'
+                WHEN h.u >= 0.07 AND h.u < 0.10 THEN 'GY' ELSE 'JA' END AS zdtzm,
+           CASE WHEN r.ptype <> 'normal' THEN 'state' WHEN k.kind = 'disputed' THEN 'none' WHEN k.kind IS NOT NULL THEN 'zu'
+                WHEN h.u < 0.06 THEN 'cun' WHEN h.u < 0.07 THEN 'xiang' WHEN h.u < 0.10 THEN 'state' ELSE 'zu' END AS owner_level,
+           CASE WHEN r.ptype <> 'normal' OR k.kind = 'disputed' THEN NULL WHEN k.kind IS NOT NULL THEN k.owner_zid
+                ELSE r.zid END AS owner_zid,
+           CASE WHEN r.ptype <> 'normal' OR k.kind = 'disputed' THEN NULL WHEN k.kind IS NOT NULL THEN 1
+                WHEN h.u < 0.07 THEN NULL ELSE r.zu_no END AS owner_zu,
+           CASE WHEN r.ptype <> 'normal' THEN r.ptype WHEN k.kind = 'disputed' THEN 'disputed' WHEN k.kind IS NOT NULL THEN 'farm'
+                WHEN h.u < 0.06 THEN 'cun' WHEN h.u < 0.07 THEN 'xiang' WHEN h.u < 0.10 THEN 'gy' ELSE 'farm' END AS cls,
+           r.ptype <> 'normal' OR coalesce(k.kind = 'disputed', false) OR _u(seed, 25, r.zid, r.pkey) < 0.2 AS single
+      FROM _run r
+      LEFT JOIN _pick k ON k.zid = r.zid AND k.pkey = r.pkey
+      CROSS JOIN LATERAL (SELECT _u(seed, 20, r.zid, r.pkey) AS u) h;
 
     ------------------------------------------------------------------
     -- parcels: ids and codes in 地籍区, 子区, north-west-first order;
@@ -599,7 +595,7 @@ BEGIN
            CASE WHEN r.owner_zu IS NOT NULL THEN o.cundm || lpad(r.owner_zu::text, 2, '0') END AS zudm,
            z.djzqdm, z.cundm AS zl_cundm, z.cundm || lpad(r.zu_no::text, 2, '0') AS zl_zudm, r.owner_level,
            r.zid, r.c0, r.c1, r.r0, r.r1, r.cls, r.single, r.ptype
-      FROM _run r
+      FROM _own r
       JOIN _zq z ON z.zid = r.zid
       LEFT JOIN _zq o ON o.zid = r.owner_zid
       LEFT JOIN _zq nb ON nb.zid = CASE WHEN r.zid % nzx < nzx - 1 THEN r.zid + 1 ELSE r.zid - 1 END;
@@ -915,7 +911,7 @@ BEGIN
         ('cell_m', p.s::text), ('corridor_m', p.wr::text), ('cells', p.nx || 'x' || p.ny),
         ('djzq_grid', nzx || 'x' || nzy), ('djq_block', blk::text);
 
-    DROP TABLE _zq, _band, _run, _pair, _zd, _tb;
+    DROP TABLE _zq, _band, _run, _pair, _pick, _own, _zd, _tb;
     DROP TABLE IF EXISTS _site;
 
     SELECT jsonb_build_object(
