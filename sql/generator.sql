@@ -288,6 +288,18 @@ SELECT count(DISTINCT z.id) AS parcels_with_unshared_vertex_nearby
   FROM jzd j JOIN zd z ON z.geom && ST_Expand(j.geom, 1e-6) AND ST_DWithin(ST_ExteriorRing(z.geom), j.geom, 1e-6)
  WHERE NOT z.id = ANY (j.zd_ids);
 
+-- another SRID (CM 105E without zone prefix) and county code, smallest size
+SELECT jtsyq_gen.make_county('gen_s', 100, 3, '{}', 4544, '110105') ->> 'zd' AS small_county;
+SELECT count(*) FILTER (WHERE left(bdcdyh, 6) <> '110105') AS other_county_code,
+       count(*) FILTER (WHERE ST_SRID(geom) <> 4544) AS other_srid,
+       count(*) FILTER (WHERE ST_X(ST_Centroid(geom)) NOT BETWEEN 500000 AND 600000) AS not_east_of_cm
+  FROM gen_s.zd;
+SELECT count(*) AS overlapping_pairs
+  FROM gen_s.zd a JOIN gen_s.zd b ON a.id < b.id AND a.geom && b.geom AND ST_Relate(a.geom, b.geom, '2********');
+SET client_min_messages = warning;
+DROP SCHEMA gen_s CASCADE;
+RESET client_min_messages;
+
 --
 -- 10. Bad arguments: each a clean error with SQLSTATE.
 --
