@@ -298,6 +298,9 @@ segs_lower_bound(const JtSegRef *s, uint32_t n, double x)
 	return lo;
 }
 
+static void slice_near(const JtSegRef *sb, uint32_t nb, double maxw, const JtSegRef *s,
+					   double d, uint32_t *lo, uint32_t *hi);
+
 /* ---------------------------------------------------------------------
  * Primitives
  * ---------------------------------------------------------------------
@@ -679,6 +682,78 @@ jt_seg_covered(const JtSegRef *s, const JtSegRef *c, uint32_t n, double d,
 	if (covered_len)
 		*covered_len = total * len;
 	return gapfree;
+}
+
+void
+jt_segindex_init(JtSegIndex *ix, JtSegRef *segs, uint32_t n)
+{
+	jt_segs_sort_x(segs, n);
+	ix->segs = segs;
+	ix->n = n;
+	ix->maxw = segs_max_width(segs, n);
+}
+
+uint32_t
+jt_segindex_near(const JtSegIndex *ix, const JtBox *box, double d, JtSegRef *out)
+{
+	uint32_t	i = segs_lower_bound(ix->segs, ix->n, box->xmin - d - ix->maxw);
+	uint32_t	n = 0;
+
+	for (; i < ix->n && ix->segs[i].xmin <= box->xmax + d; i++)
+	{
+		const JtSegRef *s = &ix->segs[i];
+
+		if (s->xmax < box->xmin - d || s->ymin > box->ymax + d || s->ymax < box->ymin - d)
+			continue;
+		out[n++] = *s;
+	}
+	return n;
+}
+
+uint32_t
+jt_linework_cover(const JtLinework *a, const JtSegIndex *ix, double d, uint8_t *cov,
+				  JtSegRef *scratch, JtSegRef *uncovered)
+{
+	uint32_t	na = jt_linework_segs(a, NULL, 0, scratch);
+	uint32_t	nu = 0;
+	uint32_t	i;
+
+	for (i = 0; i < na; i++)
+	{
+		uint32_t	lo,
+					hi;
+
+		slice_near(ix->segs, ix->n, ix->maxw, &scratch[i], d, &lo, &hi);
+		if (jt_seg_covered(&scratch[i], ix->segs + lo, hi - lo, d, NULL))
+		{
+			if (cov)
+				cov[scratch[i].seg] = 1;
+		}
+		else
+		{
+			if (uncovered)
+				uncovered[nu] = scratch[i];
+			nu++;
+		}
+	}
+	return nu;
+}
+
+bool
+jt_linework_all_marked(const JtLinework *lw, const uint8_t *cov)
+{
+	uint32_t	pi,
+				i;
+
+	for (pi = 0; pi < lw->npaths; pi++)
+	{
+		const JtPath *p = &lw->paths[pi];
+
+		for (i = 0; i + 1 < p->npoints; i++)
+			if ((PX(p, i) != PX(p, i + 1) || PY(p, i) != PY(p, i + 1)) && !cov[p->seg0 + i])
+				return false;
+	}
+	return true;
 }
 
 /* ---------------------------------------------------------------------

@@ -153,6 +153,34 @@ extern uint32_t jt_linework_segs(const JtLinework *lw, const JtBox *clip, double
 								 JtSegRef *out);
 extern void jt_segs_sort_x(JtSegRef *segs, uint32_t n);
 
+/*
+ * A set of segments sorted by xmin, for "what is near this box" queries
+ * (a container's boundary, the lines near a polygon).
+ */
+typedef struct JtSegIndex
+{
+	JtSegRef   *segs;
+	uint32_t	n;
+	double		maxw;			/* largest x-extent of a segment */
+} JtSegIndex;
+
+/* Sort segs[0..n-1] (filled by the caller) into an index. */
+extern void jt_segindex_init(JtSegIndex *ix, JtSegRef *segs, uint32_t n);
+/* Copy the segments within d of box into out (still sorted). */
+extern uint32_t jt_segindex_near(const JtSegIndex *ix, const JtBox *box, double d,
+								 JtSegRef *out);
+
+/*
+ * Which segments of a are covered by the index within d (jt_seg_covered)?
+ * Sets cov[seg] = 1 for those (when cov is not NULL), copies the others to
+ * uncovered (when not NULL) and returns their number.  scratch: room for
+ * a->nsegs entries.
+ */
+extern uint32_t jt_linework_cover(const JtLinework *a, const JtSegIndex *ix, double d,
+								  uint8_t *cov, JtSegRef *scratch, JtSegRef *uncovered);
+/* Is every non-zero segment of lw marked in cov? */
+extern bool jt_linework_all_marked(const JtLinework *lw, const uint8_t *cov);
+
 /* ---------------------------------------------------------------------
  * Measures and locations
  * ---------------------------------------------------------------------

@@ -1,0 +1,919 @@
+/*-------------------------------------------------------------------------
+ *
+ * topo_trigger.c
+ *	  jtsyq.topology_trigger(): topology rules enforced as data is written.
+ *
+ *	CREATE TRIGGER zd_topology BEFORE INSERT OR UPDATE ON zd FOR EACH ROW
+ *		EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', 'djzq', 'reject');
+ *	CREATE TRIGGER zd_topology_bulk AFTER INSERT ON zd
+ *		REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+ *		EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', 'djzq', 'record');
+ *
+ * Arguments (TG_ARGV): geometry column, tolerance, container layer ('' for
+ * none), mode (reject | record), then options name=value: key=<column>,
+ * container_geom=, container_key=, container_link=, qa_table=<table>,
+ * cell=<lock cell size, m>, sliver_width=<m>, checks=<kind,-kind,...>.
+ *
+ * Row level: the new row is checked alone, then against the rows whose
+ * boxes come within the tolerance (an index scan on the geometry column)
+ * and against its containers.  Statement level (with a NEW transition
+ * table, for COPY and INSERT ... SELECT): the rows of the statement and
+ * the existing rows around them are swept exactly as topology_errors()
+ * does, reporting only about the new rows.
+ *
+ * Concurrency.  Under READ COMMITTED two sessions inserting overlapping
+ * parcels would each check against a snapshot without the other's row, and
+ * both commit.  Before it looks at the neighbours the trigger therefore
+ * takes transaction-level advisory locks on the grid cells its rows' boxes
+ * (grown by the tolerance) cover - exclusive on the finest grid level that
+ * needs at most a few cells, shared on the coarser levels (topo.h,
+ * jt_lock_cells) - and then reads the neighbours with a snapshot taken
+ * after the locks were granted (also under REPEATABLE READ).  A writer whose
+ * box meets ours waits until we commit and then sees our rows.  The locks
+ * are advisory locks (classid = the table's OID) in pg_locks.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/partition.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "miscadmin.h"
+#include "storage/lmgr.h"
+#include "storage/lock.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/rel.h"
+#include "utils/snapmgr.h"
+
+#include "geom_pg.h"
+#include "geos_pg.h"
+#include "postgis_catalog.h"
+#include "topo_pg.h"
+
+PG_FUNCTION_INFO_V1(jtsyq_topology_trigger);
+
+#define FNAME "topology_trigger"
+
+/* triggers do not look for gaps, and by default not for dangling lines */
+#define TRIGGER_ROW_CHECKS (TOPO_ALL_CHECKS & ~((1u << JT_TK_GAP) | (1u << JT_TK_DANGLE) | \
+												(1u << JT_TK_PSEUDO_NODE) | (1u << JT_TK_CONTAINER_INVALID)))
+#define TRIGGER_STATEMENT_CHECKS (TOPO_ALL_CHECKS & ~((1u << JT_TK_GAP) | (1u << JT_TK_CONTAINER_INVALID)))
+
+/* cells locked exclusively, at most: per row, per statement */
+#define ROW_LOCK_CELLS 16
+#define STATEMENT_LOCK_CELLS 256
+
+/*
+ * What a trigger's arguments say, with its prepared plans; cached per
+ * trigger OID for the backend's life and rebuilt after a relcache
+ * invalidation of any relation it names.
+ */
+typedef struct TrigCache
+{
+	Oid			tgoid;			/* hash key */
+	bool		valid;
+	MemoryContext cxt;
+	Oid			relid;			/* the table, or the root of its partitions */
+	Oid			container;
+	Oid			qarel;
+	char	   *relname;
+	char	   *geomcol;
+	char	   *keycol;			/* NULL: rows identified by ctid */
+	char	   *keyexpr;
+	char	   *cgeomcol;
+	char	   *ckeyexpr;
+	char	   *link;
+	char	   *qa_table;
+	double		tol;
+	double		cell;
+	double		sliver;
+	bool		record;
+	bool		checks_given;
+	uint32		checks;
+	int			container_dim;
+	SPIPlanPtr	nbr_plan;
+	SPIPlanPtr	cont_plan;
+	SPIPlanPtr	qa_plan;
+} TrigCache;
+
+static HTAB *trig_cache = NULL;
+
+static void
+trig_cache_inval(Datum arg, Oid relid)
+{
+	HASH_SEQ_STATUS st;
+	TrigCache  *e;
+
+	if (trig_cache == NULL)
+		return;
+	hash_seq_init(&st, trig_cache);
+	while ((e = hash_seq_search(&st)) != NULL)
+		if (!OidIsValid(relid) || e->relid == relid || e->container == relid || e->qarel == relid)
+			e->valid = false;
+}
+
+static void
+trig_cache_free(TrigCache *e)
+{
+	if (e->nbr_plan)
+		SPI_freeplan(e->nbr_plan);
+	if (e->cont_plan)
+		SPI_freeplan(e->cont_plan);
+	if (e->qa_plan)
+		SPI_freeplan(e->qa_plan);
+	if (e->cxt)
+		MemoryContextDelete(e->cxt);
+	e->nbr_plan = e->cont_plan = e->qa_plan = NULL;
+	e->cxt = NULL;
+}
+
+static double
+parse_number(const char *what, const char *s)
+{
+	char	   *end;
+	double		v = strtod(s, &end);
+
+	if (end == s || *end != '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must be a number, got \"%s\"", FNAME, what, s)));
+	return v;
+}
+
+static Oid
+parse_relation(const char *what, const char *s)
+{
+	Oid			relid = DatumGetObjectId(DirectFunctionCall1(regclassin, CStringGetDatum(s)));
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("%s: %s \"%s\" does not exist", FNAME, what, s)));
+	return relid;
+}
+
+static uint32
+parse_checks(const char *list, uint32 defaults)
+{
+	char	   *copy = pstrdup(list);
+	char	   *tok,
+			   *save;
+	Datum		elems[64];
+	bool		nulls[64];
+	int			n = 0;
+
+	for (tok = strtok_r(copy, ", ", &save); tok && n < 64; tok = strtok_r(NULL, ", ", &save))
+	{
+		elems[n] = CStringGetTextDatum(tok);
+		nulls[n++] = false;
+	}
+	return topo_parse_checks(FNAME, elems, nulls, n, defaults);
+}
+
+/* the root of a partition tree (triggers on partitions see one partition) */
+static Oid
+root_relation(Oid relid)
+{
+	if (get_rel_relispartition(relid))
+	{
+		List	   *anc = get_partition_ancestors(relid);
+
+		if (anc != NIL)
+			return llast_oid(anc);
+	}
+	return relid;
+}
+
+static void
+trig_cache_build(TrigCache *e, TriggerData *td)
+{
+	Trigger    *tg = td->tg_trigger;
+	MemoryContext old;
+	char	   *pg = jt_postgis_schema();
+	char	   *sql;
+	Oid			types[4];
+	int			i;
+	char	   *container_name = NULL;
+
+	trig_cache_free(e);
+	e->cxt = AllocSetContextCreate(CacheMemoryContext, "jtsyq topology trigger",
+								   ALLOCSET_SMALL_SIZES);
+	old = MemoryContextSwitchTo(e->cxt);
+
+	e->relid = root_relation(RelationGetRelid(td->tg_relation));
+	e->relname = topo_relation_name(e->relid);
+	e->geomcol = pstrdup(tg->tgnargs > 0 && tg->tgargs[0][0] ? tg->tgargs[0] : "geom");
+	e->tol = tg->tgnargs > 1 && tg->tgargs[1][0] ? parse_number("tolerance", tg->tgargs[1]) : 0.0001;
+	topo_check_tolerance(FNAME, e->tol);
+	if (tg->tgnargs > 2 && tg->tgargs[2][0] && strcmp(tg->tgargs[2], "-") != 0)
+		container_name = tg->tgargs[2];
+	e->record = false;
+	if (tg->tgnargs > 3 && tg->tgargs[3][0])
+	{
+		if (strcmp(tg->tgargs[3], "record") == 0)
+			e->record = true;
+		else if (strcmp(tg->tgargs[3], "reject") != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: mode must be \"reject\" or \"record\", got \"%s\"", FNAME, tg->tgargs[3])));
+	}
+	e->cgeomcol = pstrdup("geom");
+	e->cell = 1000;
+	e->sliver = 0.1;
+	e->qa_table = pstrdup("jtsyq.topology_findings");
+	e->checks_given = false;
+	for (i = 4; i < tg->tgnargs; i++)
+	{
+		char	   *opt = pstrdup(tg->tgargs[i]);
+		char	   *eq = strchr(opt, '=');
+		char	   *val;
+
+		if (eq == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: option \"%s\" is not of the form name=value", FNAME, opt)));
+		*eq = '\0';
+		val = eq + 1;
+		if (strcmp(opt, "key") == 0)
+			e->keycol = pstrdup(val);
+		else if (strcmp(opt, "container_geom") == 0)
+			e->cgeomcol = pstrdup(val);
+		else if (strcmp(opt, "container_key") == 0)
+			e->ckeyexpr = pstrdup(val);
+		else if (strcmp(opt, "container_link") == 0)
+			e->link = pstrdup(val);
+		else if (strcmp(opt, "qa_table") == 0)
+			e->qa_table = pstrdup(val);
+		else if (strcmp(opt, "cell") == 0)
+			e->cell = parse_number("cell", val);
+		else if (strcmp(opt, "sliver_width") == 0)
+			e->sliver = parse_number("sliver_width", val);
+		else if (strcmp(opt, "checks") == 0)
+		{
+			e->checks_given = true;
+			e->checks = parse_checks(val, TOPO_ALL_CHECKS);
+		}
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: unknown option \"%s\"", FNAME, opt),
+					 errhint("Options: key, container_geom, container_key, container_link, qa_table, cell, sliver_width, checks.")));
+	}
+	if (!(e->cell > 0) || isinf(e->cell))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cell must be a positive size in metres", FNAME)));
+	if (!(e->sliver >= 0) || isinf(e->sliver))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: sliver_width must be zero or a positive number of metres", FNAME)));
+
+	(void) topo_geometry_column(e->relid, e->geomcol, FNAME, "table");
+	if (e->keycol == NULL)
+		e->keycol = topo_primary_key_column(e->relid);
+	/* a key column, or the ctid (with a notice) */
+	e->keyexpr = topo_key_expr(e->relid, e->keycol, FNAME, "table");
+	e->container = InvalidOid;
+	e->container_dim = -1;
+	if (container_name)
+	{
+		e->container = parse_relation("container", container_name);
+		(void) topo_geometry_column(e->container, e->cgeomcol, FNAME, "container");
+		e->ckeyexpr = topo_key_expr(e->container, e->ckeyexpr, FNAME, "container");
+		e->container_dim = topo_first_dim(e->container, e->cgeomcol);
+		if (e->container_dim == -1)
+			e->container_dim = 2;
+	}
+	if (e->link && (!container_name || get_attnum(e->relid, e->link) == InvalidAttrNumber))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: container_link \"%s\" needs a container and a column of that name", FNAME, e->link)));
+
+	/* neighbours: rows whose box comes within the tolerance */
+	types[0] = topo_geometry_type();
+	types[1] = FLOAT8OID;
+	types[2] = TIDOID;
+	types[3] = OIDOID;
+	sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_Expand($1, $2) "
+				   "AND ($3 IS NULL OR NOT (tableoid = $4 AND ctid = $3))",
+				   e->keyexpr, quote_identifier(e->geomcol), e->relname,
+				   quote_identifier(e->geomcol), pg, pg);
+	e->nbr_plan = SPI_prepare(sql, 4, types);
+	if (e->nbr_plan == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+	SPI_keepplan(e->nbr_plan);
+
+	if (OidIsValid(e->container))
+	{
+		if (e->link)
+		{
+			types[0] = TEXTOID;
+			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s::text = $1",
+						   e->ckeyexpr, quote_identifier(e->cgeomcol),
+						   topo_relation_name(e->container), e->ckeyexpr);
+			e->cont_plan = SPI_prepare(sql, 1, types);
+		}
+		else
+		{
+			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_Expand($1, $2)",
+						   e->ckeyexpr, quote_identifier(e->cgeomcol),
+						   topo_relation_name(e->container),
+						   quote_identifier(e->cgeomcol), pg, pg);
+			e->cont_plan = SPI_prepare(sql, 2, types);
+		}
+		if (e->cont_plan == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+		SPI_keepplan(e->cont_plan);
+	}
+
+	if (e->record)
+	{
+		e->qarel = parse_relation("qa_table", e->qa_table);
+		types[0] = TEXTOID;
+		types[1] = TEXTOID;
+		types[2] = TEXTOID;
+		types[3] = TEXTOID;
+		sql = psprintf("INSERT INTO %s (layer, kind, id1, id2, geom, measure) VALUES ($1, $2, $3, $4, $5, $6)",
+					   topo_relation_name(e->qarel));
+		{
+			Oid			qtypes[6] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID, topo_geometry_type(), FLOAT8OID};
+
+			e->qa_plan = SPI_prepare(sql, 6, qtypes);
+		}
+		if (e->qa_plan == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("%s: cannot record findings in %s", FNAME, e->qa_table),
+					 errdetail("%s", SPI_result_code_string(SPI_result)),
+					 errhint("A QA table needs the columns layer text, kind text, id1 text, id2 text, geom geometry, measure float8.")));
+		SPI_keepplan(e->qa_plan);
+	}
+	MemoryContextSwitchTo(old);
+	e->valid = true;
+}
+
+static TrigCache *
+trig_cache_get(TriggerData *td)
+{
+	Oid			tgoid = td->tg_trigger->tgoid;
+	TrigCache  *e;
+	bool		found;
+
+	if (trig_cache == NULL)
+	{
+		HASHCTL		hc;
+
+		memset(&hc, 0, sizeof(hc));
+		hc.keysize = sizeof(Oid);
+		hc.entrysize = sizeof(TrigCache);
+		hc.hcxt = CacheMemoryContext;
+		trig_cache = hash_create("jtsyq topology triggers", 16, &hc,
+								 HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		CacheRegisterRelcacheCallback(trig_cache_inval, (Datum) 0);
+	}
+	e = hash_search(trig_cache, &tgoid, HASH_ENTER, &found);
+	if (!found)
+	{
+		memset(((char *) e) + sizeof(Oid), 0, sizeof(TrigCache) - sizeof(Oid));
+		e->valid = false;
+	}
+	if (!e->valid)
+	{
+		PG_TRY();
+		{
+			trig_cache_build(e, td);
+		}
+		PG_CATCH();
+		{
+			e->valid = false;
+			PG_RE_THROW();
+		}
+		PG_END_TRY();
+	}
+	return e;
+}
+
+/* ---------------------------------------------------------------------
+ * Findings: reject or record
+ * ---------------------------------------------------------------------
+ */
+
+typedef struct TrigEmit
+{
+	TrigCache  *tc;
+	TopoCtx    *ctx;
+	Relation	rel;
+	MemoryContext cxt;
+} TrigEmit;
+
+static void
+trig_emit(void *arg, JtTopoKind kind, const char *id1, const char *id2,
+		  const GEOSGeometry *g, double measure)
+{
+	TrigEmit   *e = (TrigEmit *) arg;
+	MemoryContext old = MemoryContextSwitchTo(e->cxt);
+
+	if (!e->tc->record)
+	{
+		char	   *where = g ? topo_geom_wkt(g) : pstrdup("(no geometry)");
+		char	   *m = isnan(measure) ? pstrdup("") : psprintf(", measure %g", measure);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("%s: row %s of %s violates topology rule \"%s\"%s%s",
+						FNAME, id1 ? id1 : "(new)", e->tc->relname, jt_topo_kind_key[kind],
+						id2 ? " with row " : "", id2 ? id2 : ""),
+				 errdetail("Rule %s (see jtsyq.topology_kinds), tolerance %g m%s, at %s.",
+						   jt_topo_kind_key[kind], e->tc->tol, m, where),
+				 errhint("Correct the geometry, or use the trigger's record mode to load the row and list the finding in %s.",
+						 e->tc->qa_table),
+				 errtableconstraint(e->rel, jt_topo_kind_key[kind])));
+	}
+	else
+	{
+		Datum		values[6];
+		char		nulls[6] = {' ', ' ', ' ', ' ', ' ', ' '};
+		int			rc;
+
+		values[0] = CStringGetTextDatum(e->tc->relname);
+		values[1] = CStringGetTextDatum(jt_topo_kind_key[kind]);
+		if (id1)
+			values[2] = CStringGetTextDatum(id1);
+		else
+			nulls[2] = 'n';
+		if (id2)
+			values[3] = CStringGetTextDatum(id2);
+		else
+			nulls[3] = 'n';
+		if (g)
+			values[4] = jt_geom_to_datum(jt_geom_from_geos(g, e->ctx->srid));
+		else
+			nulls[4] = 'n';
+		if (isnan(measure))
+			nulls[5] = 'n';
+		else
+			values[5] = Float8GetDatum(measure);
+		rc = SPI_execute_plan(e->tc->qa_plan, values, nulls, false, 0);
+		if (rc != SPI_OK_INSERT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("%s: could not record a finding in %s: %s", FNAME, e->tc->qa_table,
+							SPI_result_code_string(rc))));
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(e->cxt);
+}
+
+/* ---------------------------------------------------------------------
+ * Locks
+ * ---------------------------------------------------------------------
+ */
+
+static void
+lock_boxes(TrigCache *tc, JtBox *boxes, size_t n, int max_cells, JtLockCell **cells_out,
+		   int *ncells, int *level)
+{
+	int			cap = 8 * max_cells + 8;
+	JtLockCell *cells = palloc(sizeof(JtLockCell) * cap);
+	int			nc,
+				i,
+				lv;
+
+	nc = jt_lock_cells(boxes, n, tc->cell, max_cells, cells, cap, &lv);
+	if (level)
+		*level = lv;
+	for (i = 0; i < nc; i++)
+	{
+		LOCKTAG		tag;
+
+		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, (uint32) tc->relid,
+							 (uint32) jt_lock_cell_key(&cells[i]), 2);
+		(void) LockAcquire(&tag, cells[i].exclusive ? ExclusiveLock : ShareLock, false, false);
+	}
+	if (cells_out)
+	{
+		*cells_out = cells;
+		*ncells = nc;
+	}
+}
+
+static void
+grow_box(JtBox *b, const JtBox *src, double d)
+{
+	b->xmin = src->xmin - d;
+	b->ymin = src->ymin - d;
+	b->xmax = src->xmax + d;
+	b->ymax = src->ymax + d;
+}
+
+/* ---------------------------------------------------------------------
+ * Row level
+ * ---------------------------------------------------------------------
+ */
+
+static char *
+column_text(HeapTuple tup, TupleDesc desc, const char *col)
+{
+	int			att = SPI_fnumber(desc, col);
+
+	if (att <= 0)
+		return NULL;
+	return SPI_getvalue(tup, desc, att);
+}
+
+static void
+row_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, HeapTuple newtup, ItemPointer self)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	int			gatt = SPI_fnumber(desc, tc->geomcol);
+	bool		isnull;
+	Datum		geom;
+	char	   *key;
+	char	   *link = NULL;
+	TopoGen    *gen = topo_gen_new(ctx);
+	TopoFeature *f;
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', ' ', ' '};
+	JtBox		box;
+	uint64		i,
+				n;
+	TopoFeature **nbrs;
+	SPITupleTable *tt;
+	int			rc;
+
+	if (gatt <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("%s: column \"%s\" of %s does not exist", FNAME, tc->geomcol, tc->relname)));
+	geom = heap_getattr(newtup, gatt, desc, &isnull);
+	if (tc->keycol)
+		key = column_text(newtup, desc, tc->keycol);
+	else
+		key = self ? psprintf("(%u,%u)", ItemPointerGetBlockNumber(self), ItemPointerGetOffsetNumber(self)) : NULL;
+	if (tc->link)
+		link = column_text(newtup, desc, tc->link);
+
+	f = topo_feature_load(ctx, gen, key, link, geom, isnull, TOPO_FEATURE, true);
+	topo_gen_done_loading(gen);
+	if (f->excluded)
+		return;
+
+	grow_box(&box, &f->lw.box, tc->tol);
+	lock_boxes(tc, &box, 1, ROW_LOCK_CELLS, NULL, NULL, NULL);
+
+	/* neighbours, read after the locks were granted */
+	args[0] = geom;
+	args[1] = Float8GetDatum(tc->tol);
+	if (self && ItemPointerIsValid(self))
+	{
+		args[2] = PointerGetDatum(self);
+		args[3] = ObjectIdGetDatum(RelationGetRelid(td->tg_relation));
+	}
+	else
+	{
+		nulls[2] = nulls[3] = 'n';
+		args[2] = args[3] = (Datum) 0;
+	}
+	CommandCounterIncrement();
+	rc = SPI_execute_snapshot(tc->nbr_plan, args, nulls, GetLatestSnapshot(), InvalidSnapshot,
+							  false, false, 0);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: neighbour query failed: %s", FNAME, SPI_result_code_string(rc))));
+	n = SPI_processed;
+	tt = SPI_tuptable;
+	nbrs = palloc(sizeof(TopoFeature *) * Max(n, 1));
+	gen = topo_gen_new(ctx);
+	for (i = 0; i < n; i++)
+	{
+		HeapTuple	t = tt->vals[i];
+		Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
+
+		nbrs[i] = topo_feature_load(ctx, gen, SPI_getvalue(t, tt->tupdesc, 1), NULL,
+									g, isnull, TOPO_NEIGHBOUR, false);
+	}
+	topo_gen_done_loading(gen);
+	for (i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		topo_pair(ctx, f, nbrs[i]);
+	}
+	if (ctx->layer_dim == 1)
+		topo_nodes(ctx, f, nbrs, (int) n);
+
+	if (OidIsValid(tc->container))
+	{
+		TopoFeature **cands;
+
+		if (tc->link)
+		{
+			args[0] = link ? CStringGetTextDatum(link) : (Datum) 0;
+			nulls[0] = link ? ' ' : 'n';
+		}
+		rc = SPI_execute_snapshot(tc->cont_plan, args, nulls, GetLatestSnapshot(), InvalidSnapshot,
+								  false, false, 0);
+		if (rc != SPI_OK_SELECT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("%s: container query failed: %s", FNAME, SPI_result_code_string(rc))));
+		n = SPI_processed;
+		tt = SPI_tuptable;
+		cands = palloc(sizeof(TopoFeature *) * Max(n, 1));
+		gen = topo_gen_new(ctx);
+		for (i = 0; i < n; i++)
+		{
+			HeapTuple	t = tt->vals[i];
+			Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
+
+			cands[i] = topo_feature_load(ctx, gen, SPI_getvalue(t, tt->tupdesc, 1), NULL,
+										 g, isnull, TOPO_CONTAINER, true);
+		}
+		topo_gen_done_loading(gen);
+		topo_contain(ctx, f, cands, (int) n);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Statement level
+ * ---------------------------------------------------------------------
+ */
+
+static void
+statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
+{
+	char	   *newtab = td->tg_trigger->tgnewtable;
+	char	   *sql;
+	Portal		portal,
+				fportal,
+				cportal = NULL;
+	JtBox	   *boxes;
+	size_t		nboxes = 0,
+				maxboxes = 1024;
+	JtLockCell *cells;
+	int			ncells,
+				level,
+				i;
+	TopoGen    *gen = topo_gen_new(ctx);
+	char	   *pg = jt_postgis_schema();
+	StringInfoData cellsql;
+	ArrayBuildState *ax1,
+			   *ay1,
+			   *ax2,
+			   *ay2;
+	Datum		args[4];
+	Oid			types[4] = {FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID};
+	MemoryContext rowcxt;
+
+	if (tc->keycol == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the statement-level mode needs a key column", FNAME),
+				 errhint("Give %s a primary key, or pass the option key=<column>.", tc->relname)));
+	if (SPI_register_trigger_data(td) != SPI_OK_TD_REGISTER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: could not register the transition table", FNAME)));
+
+	ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
+	boxes = MemoryContextAllocHuge(ctx->cxt, sizeof(JtBox) * maxboxes);
+	rowcxt = AllocSetContextCreate(ctx->cxt, "jtsyq trigger row", ALLOCSET_SMALL_SIZES);
+
+	/* 1. the new rows: their keys and boxes; unusable ones reported now */
+	sql = psprintf("SELECT %s::text, %s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
+				   quote_identifier(newtab));
+	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+	for (;;)
+	{
+		uint64		k,
+					nrows;
+		SPITupleTable *tt;
+
+		/* (recording a finding runs SPI again: keep our own pointers) */
+		SPI_cursor_fetch(portal, true, 10000);
+		tt = SPI_tuptable;
+		nrows = SPI_processed;
+		if (nrows == 0)
+			break;
+		for (k = 0; k < nrows; k++)
+		{
+			HeapTuple	t = tt->vals[k];
+			bool		isnull;
+			Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
+			char	   *key;
+			TopoNewKey *nk;
+			bool		found;
+			char	   *stored;
+			JtGeom	   *jg = NULL;
+			JtLinework	lw;
+			MemoryContext old;
+
+			CHECK_FOR_INTERRUPTS();
+			old = MemoryContextSwitchTo(rowcxt);
+			key = SPI_getvalue(t, tt->tupdesc, 1);
+			if (key == NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_NOT_NULL_VIOLATION),
+						 errmsg("%s: a new row of %s has a NULL key", FNAME, tc->relname)));
+			stored = MemoryContextStrdup(ctx->cxt, key);
+			nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
+			nk->reported = false;
+			if (!isnull)
+			{
+				jg = jt_geom_from_datum(g, FNAME);
+				jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
+			}
+			if (isnull || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
+			{
+				TopoFeature *f = topo_feature_load(ctx, gen, key, NULL, g, isnull, TOPO_FEATURE, true);
+
+				topo_feature_release(f);
+				nk->reported = true;
+			}
+			else
+			{
+				if (!ctx->srid_known)
+				{
+					ctx->srid = jg->srid;
+					ctx->srid_known = true;
+				}
+				if (nboxes == maxboxes)
+				{
+					maxboxes *= 2;
+					boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
+				}
+				grow_box(&boxes[nboxes++], &lw.box, tc->tol);
+			}
+			MemoryContextSwitchTo(old);
+			MemoryContextReset(rowcxt);
+		}
+		SPI_freetuptable(tt);
+	}
+	SPI_cursor_close(portal);
+	topo_gen_done_loading(gen);
+	if (nboxes == 0)
+		return;
+
+	/* 2. lock the cells of all of them, in one order */
+	lock_boxes(tc, boxes, nboxes, STATEMENT_LOCK_CELLS, &cells, &ncells, &level);
+
+	/* 3. the rows of the table in those cells (new and old), swept */
+	ax1 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
+	ay1 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
+	ax2 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
+	ay2 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
+	for (i = 0; i < ncells; i++)
+	{
+		JtBox		cb;
+
+		if (cells[i].level != level)
+			continue;
+		jt_lock_cell_box(&cells[i], tc->cell, &cb);
+		accumArrayResult(ax1, Float8GetDatum(cb.xmin), false, FLOAT8OID, CurrentMemoryContext);
+		accumArrayResult(ay1, Float8GetDatum(cb.ymin), false, FLOAT8OID, CurrentMemoryContext);
+		accumArrayResult(ax2, Float8GetDatum(cb.xmax), false, FLOAT8OID, CurrentMemoryContext);
+		accumArrayResult(ay2, Float8GetDatum(cb.ymax), false, FLOAT8OID, CurrentMemoryContext);
+	}
+	args[0] = makeArrayResult(ax1, CurrentMemoryContext);
+	args[1] = makeArrayResult(ay1, CurrentMemoryContext);
+	args[2] = makeArrayResult(ax2, CurrentMemoryContext);
+	args[3] = makeArrayResult(ay2, CurrentMemoryContext);
+
+	initStringInfo(&cellsql);
+	if (level >= JT_LOCK_TOP_LEVEL)
+		appendStringInfo(&cellsql,
+						 "SELECT %s::text AS k, %s AS g%s%s%s FROM %s t",
+						 tc->keyexpr, quote_identifier(tc->geomcol),
+						 tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
+						 tc->link ? "::text AS l" : "", tc->relname);
+	else
+		appendStringInfo(&cellsql,
+						 "SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text AS k, t.%s AS g%s%s%s "
+						 "FROM unnest($1, $2, $3, $4) c(x1, y1, x2, y2) JOIN %s t "
+						 "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)",
+						 tc->keyexpr, quote_identifier(tc->geomcol),
+						 tc->link ? ", t." : "", tc->link ? quote_identifier(tc->link) : "",
+						 tc->link ? "::text AS l" : "", tc->relname,
+						 quote_identifier(tc->geomcol), pg, pg, ctx->srid);
+	sql = psprintf("SELECT k, g, jtsyq._xmin(g)%s FROM (%s) s ORDER BY 3 NULLS LAST, 1",
+				   tc->link ? ", l" : "", cellsql.data);
+
+	/* a snapshot taken after the locks: we see what the other writers committed */
+	CommandCounterIncrement();
+	PushActiveSnapshot(GetLatestSnapshot());
+	fportal = SPI_cursor_open_with_args(NULL, sql, level >= JT_LOCK_TOP_LEVEL ? 0 : 4, types,
+										args, NULL, true, 0);
+	if (OidIsValid(tc->container))
+	{
+		if (level >= JT_LOCK_TOP_LEVEL || tc->link)
+			sql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
+						   tc->ckeyexpr, quote_identifier(tc->cgeomcol), quote_identifier(tc->cgeomcol),
+						   topo_relation_name(tc->container));
+		else
+			sql = psprintf("SELECT k, g, jtsyq._xmin(g) FROM ("
+						   "SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text AS k, t.%s AS g "
+						   "FROM unnest($1, $2, $3, $4) c(x1, y1, x2, y2) JOIN %s t "
+						   "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)) s "
+						   "ORDER BY 3 NULLS LAST",
+						   tc->ckeyexpr, quote_identifier(tc->cgeomcol),
+						   topo_relation_name(tc->container),
+						   quote_identifier(tc->cgeomcol), pg, pg, ctx->srid);
+		cportal = SPI_cursor_open_with_args(NULL, sql,
+											(level >= JT_LOCK_TOP_LEVEL || tc->link) ? 0 : 4,
+											types, args, NULL, true, 0);
+	}
+	PopActiveSnapshot();
+
+	topo_sweep(ctx, fportal, cportal);
+	SPI_cursor_close(fportal);
+	if (cportal)
+		SPI_cursor_close(cportal);
+}
+
+/* ---------------------------------------------------------------------
+ * The trigger
+ * ---------------------------------------------------------------------
+ */
+
+Datum
+jtsyq_topology_trigger(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TrigCache  *tc;
+	TopoCtx		ctx;
+	TrigEmit	em;
+	HeapTuple	result = NULL;
+	bool		row;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("%s: not called by the trigger manager", FNAME)));
+	row = TRIGGER_FIRED_FOR_ROW(td->tg_event);
+	if (row)
+	{
+		if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+			return PointerGetDatum(td->tg_trigtuple);	/* removing never overlaps */
+		result = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	}
+	else
+	{
+		if (TRIGGER_FIRED_BY_DELETE(td->tg_event) || TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
+			return PointerGetDatum(NULL);
+		if (!TRIGGER_FIRED_AFTER(td->tg_event) || td->tg_newtable == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+					 errmsg("%s: a statement-level trigger needs AFTER ... REFERENCING NEW TABLE AS ...", FNAME),
+					 errhint("CREATE TRIGGER ... AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jtsyq.topology_trigger(...).")));
+	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("SPI_connect failed")));
+	tc = trig_cache_get(td);
+
+	topo_ctx_init(&ctx, FNAME, tc->tol, tc->sliver,
+				  tc->checks_given ? tc->checks : (row ? TRIGGER_ROW_CHECKS : TRIGGER_STATEMENT_CHECKS),
+				  trig_emit, &em);
+	if (tc->sliver == 0)
+		ctx.checks &= ~(1u << JT_TK_SLIVER);
+	ctx.checks &= ~(1u << JT_TK_GAP);
+	ctx.only_new = true;
+	ctx.container_dim = tc->container_dim;
+	ctx.link = (tc->link != NULL);
+	em.tc = tc;
+	em.ctx = &ctx;
+	em.rel = td->tg_relation;
+	em.cxt = AllocSetContextCreate(ctx.cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
+
+	if (row)
+	{
+		ItemPointer self = NULL;
+
+		if (TRIGGER_FIRED_AFTER(td->tg_event))
+			self = &result->t_self;
+		else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
+			self = &td->tg_trigtuple->t_self;
+		row_check(tc, td, &ctx, result, self);
+	}
+	else
+		statement_check(tc, td, &ctx);
+
+	topo_ctx_done(&ctx);
+	SPI_finish();
+	return PointerGetDatum(result);
+}
