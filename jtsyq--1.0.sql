@@ -137,7 +137,7 @@ INSERT INTO jtsyq.topology_kinds VALUES
 ('edge_not_on_line', '面边界无对应线', 'polygon', 'the row', NULL, 'the parts of the boundary without a line', 'length (m)',
  'Parts of a polygon''s boundary farther than the tolerance from every line of the container line layer (地类图斑边界须与地类界线重合).'),
 ('container_invalid', '范围图层几何错误', 'container', 'the container row', NULL, 'where', NULL,
- 'A container row is NULL, EMPTY, of another type, another SRID, or invalid; an invalid one is repaired with GEOSMakeValid for the checks.');
+ 'A container row is NULL, EMPTY, of another type, another SRID, or invalid; an invalid one is repaired for the checks (each shell encloses what its ring goes round, less its holes).');
 
 COMMENT ON TABLE jtsyq.topology_kinds IS
 'The stable vocabulary of topology findings: kind (English key, an interface), label_zh (中文名称), what id1, id2, geom and measure hold for it.';

@@ -1166,7 +1166,10 @@ near_path_end(const JtLinework *lw, double x, double y, double d)
 	return false;
 }
 
-/* length of the sa segments lying along sb (within d); stretches kept */
+/*
+ * Length of the sa segments lying along sb (within d): the union of the
+ * proved intervals of each segment; the runs are kept as stretches.
+ */
 static double
 along_length(const JtSegRef *sa, uint32_t na, const JtSegRef *sb, uint32_t nb, double d,
 			 JtPairInfo *out)
@@ -1177,25 +1180,40 @@ along_length(const JtSegRef *sa, uint32_t na, const JtSegRef *sb, uint32_t nb, d
 
 	for (i = 0; i < na; i++)
 	{
+		const JtSegRef *s = &sa[i];
+		Interval	iv[MAX_INTERVALS];
+		double		dx = s->x2 - s->x1,
+					dy = s->y2 - s->y1,
+					len = hypot(dx, dy);
 		uint32_t	lo,
 					hi;
-		double		len;
+		int			k,
+					j;
 
-		slice_near(sb, nb, maxw, &sa[i], d, &lo, &hi);
-		(void) jt_seg_covered(&sa[i], sb + lo, hi - lo, d, &len);
-		if (len > 0 && out)
+		slice_near(sb, nb, maxw, s, d, &lo, &hi);
+		k = cover_intervals(s, sb + lo, hi - lo, d, iv);
+		for (j = 0; j < k;)
 		{
-			if (out->nstretch < JT_MAX_STRETCH)
+			double		ra = iv[j].a,
+						rb = iv[j].b;
+
+			for (j++; j < k && iv[j].a <= rb; j++)
+				rb = fmax(rb, iv[j].b);
+			if (rb <= ra)
+				continue;
+			total += (rb - ra) * len;
+			if (out)
 			{
-				/* the stretch drawn as the whole segment (its covered part) */
-				out->stretch[out->nstretch][0] = sa[i].x1;
-				out->stretch[out->nstretch][1] = sa[i].y1;
-				out->stretch[out->nstretch][2] = sa[i].x2;
-				out->stretch[out->nstretch][3] = sa[i].y2;
+				if (out->nstretch < JT_MAX_STRETCH)
+				{
+					out->stretch[out->nstretch][0] = s->x1 + ra * dx;
+					out->stretch[out->nstretch][1] = s->y1 + ra * dy;
+					out->stretch[out->nstretch][2] = s->x1 + rb * dx;
+					out->stretch[out->nstretch][3] = s->y1 + rb * dy;
+				}
+				out->nstretch++;
 			}
-			out->nstretch++;
 		}
-		total += len;
 	}
 	return total;
 }
@@ -1291,10 +1309,8 @@ jt_point_contacts(const JtLinework *lw, double x, double y, double tol, int skip
 		}
 		d = hypot(x - PX(p, p->npoints - 1), y - PY(p, p->npoints - 1));
 		c->mind = fmin(c->mind, d);
-		/* a closed path's two ends are one node */
-		if (d <= tol && !(at_end && p->npoints > 1 &&
-						  PX(p, 0) == PX(p, p->npoints - 1) &&
-						  PY(p, 0) == PY(p, p->npoints - 1)))
+		/* a closed path brings both its ends to its node */
+		if (d <= tol)
 		{
 			c->ends++;
 			c->end_path = (int) pi;

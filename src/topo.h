@@ -304,7 +304,11 @@ extern bool jt_linework_covered_by(const JtLinework *a, const JtLinework *b, dou
 extern void jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 						 void *scratch, JtPairInfo *out);
 
-/* What meets the point (x, y) within tol: for dangles and pseudo-nodes. */
+/*
+ * What meets the point (x, y) within tol: for dangles and pseudo-nodes.
+ * The caller zeroes c and sets c->mind = INFINITY; calls accumulate.  A
+ * closed path counts twice at its node (both its ends are there).
+ */
 typedef struct JtContact
 {
 	int			ends;			/* path ends of b within tol */
