@@ -81,6 +81,19 @@ jt_box_within(const JtBox *a, const JtBox *b, double d)
 		a->ymin <= b->ymax + d && b->ymin <= a->ymax + d;
 }
 
+/* coordinates are finite here: plain comparisons, not libm's fmin/fmax */
+static inline double
+dmin(double a, double b)
+{
+	return a < b ? a : b;
+}
+
+static inline double
+dmax(double a, double b)
+{
+	return a > b ? a : b;
+}
+
 static inline void
 box_add(JtBox *b, double x, double y)
 {
@@ -155,6 +168,23 @@ fill_rec(const JtGeom *g, JtLinework *lw, uint32_t *part)
 					p->seg0 = lw->nsegs;
 					p->ring = (dim == 2);
 					p->shell = (dim == 2 && i == 0);
+					p->inside = 0;
+					if (dim == 2 && pa->npoints >= 4)
+					{
+						/* signed area: counter-clockwise is positive */
+						double		a = 0,
+									x0 = pa->coords[0],
+									y0 = pa->coords[1];
+
+						for (k = 1; k + 1 < pa->npoints; k++)
+							a += (pa->coords[(size_t) k * g->ndims] - x0) *
+								(pa->coords[(size_t) (k + 1) * g->ndims + 1] - y0) -
+								(pa->coords[(size_t) (k + 1) * g->ndims] - x0) *
+								(pa->coords[(size_t) k * g->ndims + 1] - y0);
+						/* shells hold the interior on their inside, holes outside */
+						if (a != 0)
+							p->inside = ((a > 0) == p->shell) ? 1 : -1;
+					}
 					lw->nsegs += pa->npoints > 0 ? pa->npoints - 1 : 0;
 					lw->npoints += pa->npoints;
 					for (k = 0; k < pa->npoints; k++)
@@ -228,18 +258,18 @@ jt_linework_segs(const JtLinework *lw, const JtBox *clip, double d, JtSegRef *ou
 				continue;
 			ord++;
 			if (clip &&
-				(fmax(x1, x2) < clip->xmin - d || fmin(x1, x2) > clip->xmax + d ||
-				 fmax(y1, y2) < clip->ymin - d || fmin(y1, y2) > clip->ymax + d))
+				(dmax(x1, x2) < clip->xmin - d || dmin(x1, x2) > clip->xmax + d ||
+				 dmax(y1, y2) < clip->ymin - d || dmin(y1, y2) > clip->ymax + d))
 				continue;
 			s = &out[n++];
 			s->x1 = x1;
 			s->y1 = y1;
 			s->x2 = x2;
 			s->y2 = y2;
-			s->xmin = fmin(x1, x2);
-			s->xmax = fmax(x1, x2);
-			s->ymin = fmin(y1, y2);
-			s->ymax = fmax(y1, y2);
+			s->xmin = dmin(x1, x2);
+			s->xmax = dmax(x1, x2);
+			s->ymin = dmin(y1, y2);
+			s->ymax = dmax(y1, y2);
 			s->seg = p->seg0 + i;
 			s->path = pi;
 			s->ord = ord - 1;
@@ -262,8 +292,23 @@ cmp_seg_xmin(const void *a, const void *b)
 void
 jt_segs_sort_x(JtSegRef *segs, uint32_t n)
 {
-	if (n > 1)
+	uint32_t	i,
+				j;
+
+	if (n > 24)
+	{
 		qsort(segs, n, sizeof(JtSegRef), cmp_seg_xmin);
+		return;
+	}
+	/* the usual few segments of a pair: insertion sort */
+	for (i = 1; i < n; i++)
+	{
+		JtSegRef	t = segs[i];
+
+		for (j = i; j > 0 && segs[j - 1].xmin > t.xmin; j--)
+			segs[j] = segs[j - 1];
+		segs[j] = t;
+	}
 }
 
 /* largest x-extent of a segment list, for range searches in x */
@@ -458,8 +503,8 @@ jt_point_in_polygon(const JtLinework *lw, double x, double y, double eps)
 						x2 = PX(p, i + 1),
 						y2 = PY(p, i + 1);
 
-			if (x >= fmin(x1, x2) - eps && x <= fmax(x1, x2) + eps &&
-				y >= fmin(y1, y2) - eps && y <= fmax(y1, y2) + eps &&
+			if (x >= dmin(x1, x2) - eps && x <= dmax(x1, x2) + eps &&
+				y >= dmin(y1, y2) - eps && y <= dmax(y1, y2) + eps &&
 				pt_seg_dist2(x, y, x1, y1, x2, y2) <= eps2)
 				return JT_ON_BOUNDARY;
 			if ((y1 > y) != (y2 > y))
@@ -543,9 +588,9 @@ jt_point_linework_distance(const JtLinework *lw, double x, double y)
 		const JtPath *p = &lw->paths[pi];
 
 		if (p->npoints == 1)
-			best = fmin(best, hypot(x - PX(p, 0), y - PY(p, 0)));
+			best = dmin(best, hypot(x - PX(p, 0), y - PY(p, 0)));
 		for (i = 0; i + 1 < p->npoints; i++)
-			best = fmin(best, pt_seg_dist2(x, y, PX(p, i), PY(p, i), PX(p, i + 1), PY(p, i + 1)));
+			best = dmin(best, pt_seg_dist2(x, y, PX(p, i), PY(p, i), PX(p, i + 1), PY(p, i + 1)));
 	}
 	return best == INFINITY ? best : sqrt(best);
 }
@@ -605,8 +650,8 @@ cover_intervals(const JtSegRef *s, const JtSegRef *c, uint32_t n, double d,
 			continue;
 		tu = (ux * dx + uy * dy) / l2;
 		tv = (vx * dx + vy * dy) / l2;
-		a = fmax(0, fmin(tu, tv));
-		b = fmin(1, fmax(tu, tv));
+		a = dmax(0, dmin(tu, tv));
+		b = dmin(1, dmax(tu, tv));
 		if (b < a)
 			continue;
 		/* both ends of [a, b] within d of e (relative coordinates) */
@@ -629,7 +674,7 @@ jt_seg_covered(const JtSegRef *s, const JtSegRef *c, uint32_t n, double d,
 			   double *covered_len)
 {
 	Interval	iv[MAX_INTERVALS];
-	double		len = hypot(s->x2 - s->x1, s->y2 - s->y1);
+	double		len;
 	double		slack,
 				ra,
 				rb,
@@ -640,7 +685,7 @@ jt_seg_covered(const JtSegRef *s, const JtSegRef *c, uint32_t n, double d,
 
 	if (covered_len)
 		*covered_len = 0;
-	if (len == 0)
+	if (s->x1 == s->x2 && s->y1 == s->y2)
 		return true;
 	/* the usual case: the very same segment */
 	for (i = 0; i < (int) n; i++)
@@ -648,9 +693,10 @@ jt_seg_covered(const JtSegRef *s, const JtSegRef *c, uint32_t n, double d,
 			(c[i].x1 == s->x2 && c[i].y1 == s->y2 && c[i].x2 == s->x1 && c[i].y2 == s->y1))
 		{
 			if (covered_len)
-				*covered_len = len;
+				*covered_len = sqrt((s->x2 - s->x1) * (s->x2 - s->x1) + (s->y2 - s->y1) * (s->y2 - s->y1));
 			return true;
 		}
+	len = sqrt((s->x2 - s->x1) * (s->x2 - s->x1) + (s->y2 - s->y1) * (s->y2 - s->y1));
 	k = cover_intervals(s, c, n, d, iv);
 	if (k <= 0)
 		return false;
@@ -817,6 +863,25 @@ is_path_end(const JtLinework *lw, uint32_t pi, double x, double y)
 		(x == PX(p, p->npoints - 1) && y == PY(p, p->npoints - 1));
 }
 
+static int
+cmp_near(const void *a, const void *b)
+{
+	const JtNear *p = a,
+			   *q = b;
+
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return (p->y > q->y) - (p->y < q->y);
+}
+
+/* points in a stable order (x, then y), whatever order they were found in */
+static void
+sort_points(JtNear *pts, uint32_t n, uint32_t max)
+{
+	if (n > 1)
+		qsort(pts, n < max ? n : max, sizeof(JtNear), cmp_near);
+}
+
 static void
 add_point(JtNear *out, uint32_t *n, uint32_t max, double x, double y, double d, double eps)
 {
@@ -948,15 +1013,67 @@ slice_near(const JtSegRef *sb, uint32_t nb, double maxw, const JtSegRef *s, doub
 }
 
 /*
- * One side of the polygon screen: classify a's segments against b.
+ * Is direction (vx, vy) from vertex c strictly inside polygon b near c,
+ * where b's ring arrives at c along `ein` and leaves along `eout`?  Returns
+ * 1 inside, 0 outside, -1 undecided (a spike, or orientation unknown).
+ */
+static int
+wedge_inside(const JtLinework *b, const JtSegRef *ein, const JtSegRef *eout,
+			 double cx, double cy, double vx, double vy)
+{
+	int			side = b->paths[ein->path].inside;
+	double		ax,
+				ay,
+				bx,
+				by,
+				ab;
+
+	if (side == 0)
+		return -1;
+	/* with the interior on the left: out along a, back along b */
+	if (side > 0)
+	{
+		ax = eout->x2 - cx;
+		ay = eout->y2 - cy;
+		bx = ein->x1 - cx;
+		by = ein->y1 - cy;
+	}
+	else
+	{
+		ax = ein->x1 - cx;
+		ay = ein->y1 - cy;
+		bx = eout->x2 - cx;
+		by = eout->y2 - cy;
+	}
+	ab = ax * by - ay * bx;
+	if (ab > 0)					/* convex corner */
+		return (ax * vy - ay * vx > 0) && (vx * by - vy * bx > 0);
+	if (ab < 0)					/* reflex corner */
+		return !((bx * vy - by * vx >= 0) && (vx * ay - vy * ax >= 0));
+	if (ax * bx + ay * by < 0)	/* straight on */
+		return ax * vy - ay * vx > 0;
+	return -1;
+}
+
+/*
+ * One side of the polygon screen: classify a's segments against b, and
+ * note a's vertices within tol of b but not on it (unsnapped).
  * covcount (one per path of a) counts the segments found on b's boundary.
+ *
+ * A segment not on b's boundary and meeting it at most in vertices it
+ * shares lies wholly inside or wholly outside b.  When it shares a vertex
+ * c with b, the corner of b at c tells which (wedge_inside); otherwise its
+ * midpoint is located in b.
  */
 static bool
 screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 			const JtLinework *b, const JtSegRef *sb, uint32_t nb,
-			double eps, uint8_t *acov, uint32_t *covcount)
+			const JtBox *x, double tol, double eps, bool wedges, uint8_t *acov,
+			uint32_t *covcount, JtPairInfo *out)
 {
 	double		maxw = segs_max_width(sb, nb);
+	double		tol2 = tol * tol,
+				eps2 = eps * eps;
 	bool		maybe = false;
 	uint32_t	i,
 				j,
@@ -969,8 +1086,48 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 		uint32_t	lo,
 					hi;
 		bool		conflict = false;
+		const JtSegRef *ein = NULL,
+				   *eout = NULL;
+		int			nin = 0,
+					nout = 0;
+		double		cx = 0,
+					cy = 0,
+					vx = 0,
+					vy = 0;
+		bool		vertex_near = (s->x1 >= x->xmin && s->x1 <= x->xmax &&
+								   s->y1 >= x->ymin && s->y1 <= x->ymax);
+		double		dseg = INFINITY,
+					dvtx = INFINITY;
 
-		slice_near(sb, nb, maxw, s, eps, &lo, &hi);
+		slice_near(sb, nb, maxw, s, tol, &lo, &hi);
+
+		/* unsnapped: a's vertex (x1, y1) near b's vertices or boundary */
+		if (vertex_near && out)
+		{
+			for (j = lo; j < hi; j++)
+			{
+				const JtSegRef *e = &sb[j];
+				double		d;
+
+				if (e->xmax < s->x1 - tol || e->xmin > s->x1 + tol ||
+					e->ymax < s->y1 - tol || e->ymin > s->y1 + tol)
+					continue;
+				dseg = dmin(dseg, pt_segref_dist2(s->x1, s->y1, e));
+				d = (s->x1 - e->x1) * (s->x1 - e->x1) + (s->y1 - e->y1) * (s->y1 - e->y1);
+				dvtx = dmin(dvtx, d);
+				d = (s->x1 - e->x2) * (s->x1 - e->x2) + (s->y1 - e->y2) * (s->y1 - e->y2);
+				dvtx = dmin(dvtx, d);
+			}
+			if ((dseg > eps2 && dseg <= tol2) || (dvtx > eps2 && dvtx <= tol2))
+			{
+				double		d = sqrt((dseg > eps2 && dseg <= tol2) ? dseg : dvtx);
+
+				add_point(out->near, &out->nnear, JT_MAX_NEAR, s->x1, s->y1, d, 0);
+				if (d > out->maxnear)
+					out->maxnear = d;
+			}
+		}
+
 		if (jt_seg_covered(s, sb + lo, hi - lo, eps, NULL))
 		{
 			if (acov)
@@ -982,13 +1139,47 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 		{
 			const JtSegRef *e = &sb[j];
 
-			if (e->xmax < s->xmin || e->ymin > s->ymax || e->ymax < s->ymin)
+			if (e->xmax < s->xmin || e->xmin > s->xmax || e->ymin > s->ymax || e->ymax < s->ymin)
 				continue;
 			conflict = seg_conflict(s, e);
+			if (!conflict)
+			{
+				/* b's segments at the first vertex of s that b shares */
+				bool		at1 = (e->x1 == s->x1 && e->y1 == s->y1) || (e->x2 == s->x1 && e->y2 == s->y1);
+				bool		at2 = (e->x1 == s->x2 && e->y1 == s->y2) || (e->x2 == s->x2 && e->y2 == s->y2);
+
+				if (nin + nout == 0 && (at1 || at2))
+				{
+					cx = at1 ? s->x1 : s->x2;
+					cy = at1 ? s->y1 : s->y2;
+					vx = (at1 ? s->x2 : s->x1) - cx;
+					vy = (at1 ? s->y2 : s->y1) - cy;
+				}
+				if (nin + nout > 0 || at1 || at2)
+				{
+					if (e->x2 == cx && e->y2 == cy)
+					{
+						ein = e;
+						nin++;
+					}
+					else if (e->x1 == cx && e->y1 == cy)
+					{
+						eout = e;
+						nout++;
+					}
+				}
+			}
 		}
-		if (!conflict &&
-			jt_point_in_polygon(b, (s->x1 + s->x2) / 2, (s->y1 + s->y2) / 2, eps) != JT_OUTSIDE)
-			conflict = true;
+		if (!conflict)
+		{
+			int			w = -1;
+
+			if (wedges && nin == 1 && nout == 1 && ein->path == eout->path)
+				w = wedge_inside(b, ein, eout, cx, cy, vx, vy);
+			if (w < 0)
+				w = jt_point_in_polygon(b, (s->x1 + s->x2) / 2, (s->y1 + s->y2) / 2, eps) != JT_OUTSIDE;
+			conflict = (w != 0);
+		}
 		if (conflict)
 			maybe = true;
 	}
@@ -1049,11 +1240,12 @@ near_side(const JtLinework *a, const JtBox *x, const JtSegRef *sb, uint32_t nb,
 			{
 				if (sb[j].ymin > vy + tol || sb[j].ymax < vy - tol || sb[j].xmax < vx - tol)
 					continue;
-				best = fmin(best, pt_segref_dist2(vx, vy, &sb[j]));
-				bestv = fmin(bestv, fmin(hypot(vx - sb[j].x1, vy - sb[j].y1),
-										 hypot(vx - sb[j].x2, vy - sb[j].y2)));
+				best = dmin(best, pt_segref_dist2(vx, vy, &sb[j]));
+				bestv = dmin(bestv, dmin((vx - sb[j].x1) * (vx - sb[j].x1) + (vy - sb[j].y1) * (vy - sb[j].y1),
+										 (vx - sb[j].x2) * (vx - sb[j].x2) + (vy - sb[j].y2) * (vy - sb[j].y2)));
 			}
 			best = sqrt(best);
+			bestv = sqrt(bestv);
 			if (best > eps && best <= tol)
 				d = best;
 			else if (bestv > eps && bestv <= tol)
@@ -1073,10 +1265,10 @@ pair_box(const JtLinework *a, const JtLinework *b, double tol, JtBox *x)
 {
 	if (!jt_box_within(&a->box, &b->box, tol))
 		return false;
-	x->xmin = fmax(a->box.xmin, b->box.xmin) - tol;
-	x->ymin = fmax(a->box.ymin, b->box.ymin) - tol;
-	x->xmax = fmin(a->box.xmax, b->box.xmax) + tol;
-	x->ymax = fmin(a->box.ymax, b->box.ymax) + tol;
+	x->xmin = dmax(a->box.xmin, b->box.xmin) - tol;
+	x->ymin = dmax(a->box.ymin, b->box.ymin) - tol;
+	x->xmax = dmin(a->box.xmax, b->box.xmax) + tol;
+	x->ymax = dmin(a->box.ymax, b->box.ymax) + tol;
 	return true;
 }
 
@@ -1093,7 +1285,7 @@ pair_box(const JtLinework *a, const JtLinework *b, double tol, JtBox *x)
  */
 void
 jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
-				uint8_t *acov, uint8_t *bcov, void *scratch, JtPairInfo *out)
+				bool wedges, uint8_t *acov, uint8_t *bcov, void *scratch, JtPairInfo *out)
 {
 	JtSegRef   *sa = (JtSegRef *) scratch;
 	JtSegRef   *sb;
@@ -1112,12 +1304,11 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 	jt_segs_sort_x(sa, na);
 	jt_segs_sort_x(sb, nb);
 
-	if (screen_side(a, sa, na, b, sb, nb, eps, acov, counts))
+	if (screen_side(a, sa, na, b, sb, nb, &x, tol, eps, wedges, acov, counts, out))
 		out->maybe = true;
-	if (screen_side(b, sb, nb, a, sa, na, eps, bcov, counts + a->npaths))
+	if (screen_side(b, sb, nb, a, sa, na, &x, tol, eps, wedges, bcov, counts + a->npaths, out))
 		out->maybe = true;
-	near_side(a, &x, sb, nb, tol, eps, out, false);
-	near_side(b, &x, sa, na, tol, eps, out, false);
+	sort_points(out->near, out->nnear, JT_MAX_NEAR);
 }
 
 bool
@@ -1198,7 +1389,7 @@ along_length(const JtSegRef *sa, uint32_t na, const JtSegRef *sb, uint32_t nb, d
 						rb = iv[j].b;
 
 			for (j++; j < k && iv[j].a <= rb; j++)
-				rb = fmax(rb, iv[j].b);
+				rb = dmax(rb, iv[j].b);
 			if (rb <= ra)
 				continue;
 			total += (rb - ra) * len;
@@ -1281,6 +1472,8 @@ jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 	/* unsnapped nodes: ends within tol of the other line but not on it */
 	near_side(a, &x, sb, nb, tol, eps, out, true);
 	near_side(b, &x, sa, na, tol, eps, out, true);
+	sort_points(out->near, out->nnear, JT_MAX_NEAR);
+	sort_points(out->cross, out->ncross, JT_MAX_NEAR);
 }
 
 void
@@ -1299,7 +1492,7 @@ jt_point_contacts(const JtLinework *lw, double x, double y, double tol, int skip
 		if ((int) pi == skip_path || p->npoints == 0)
 			continue;
 		d = hypot(x - PX(p, 0), y - PY(p, 0));
-		c->mind = fmin(c->mind, d);
+		c->mind = dmin(c->mind, d);
 		if (d <= tol)
 		{
 			c->ends++;
@@ -1308,7 +1501,7 @@ jt_point_contacts(const JtLinework *lw, double x, double y, double tol, int skip
 			at_end = true;
 		}
 		d = hypot(x - PX(p, p->npoints - 1), y - PY(p, p->npoints - 1));
-		c->mind = fmin(c->mind, d);
+		c->mind = dmin(c->mind, d);
 		/* a closed path brings both its ends to its node */
 		if (d <= tol)
 		{
@@ -1322,7 +1515,7 @@ jt_point_contacts(const JtLinework *lw, double x, double y, double tol, int skip
 		for (i = 0; i + 1 < p->npoints; i++)
 		{
 			d = sqrt(pt_seg_dist2(x, y, PX(p, i), PY(p, i), PX(p, i + 1), PY(p, i + 1)));
-			c->mind = fmin(c->mind, d);
+			c->mind = dmin(c->mind, d);
 			if (d <= tol)
 				c->interior = true;
 		}

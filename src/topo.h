@@ -109,6 +109,9 @@ typedef struct JtPath
 	uint32_t	seg0;			/* number of this path's first segment */
 	bool		ring;			/* a polygon ring */
 	bool		shell;			/* a polygon's exterior ring */
+	int8_t		inside;			/* rings: +1 the polygon's interior is left of
+								 * the ring's direction, -1 right, 0 unknown
+								 * (zero area) */
 } JtPath;
 
 typedef struct JtLinework
@@ -282,11 +285,14 @@ extern size_t jt_pair_scratch_size(const JtLinework *a, const JtLinework *b);
 /*
  * Screen two polygonal lineworks (see the file header).  acov/bcov, if not
  * NULL, get a 1 for each segment found to lie on the other's boundary
- * within eps.  Vertices within tol of the other's boundary but farther
- * than eps are listed in out->near.
+ * within eps.  Vertices within tol of the other's vertices or boundary but
+ * farther than eps are listed in out->near.  wedges: both polygons are
+ * known valid, so a segment leaving a shared vertex may be located by the
+ * corner there instead of by its midpoint (faster, same answer).
  */
 extern void jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
-							uint8_t *acov, uint8_t *bcov, void *scratch, JtPairInfo *out);
+							bool wedges, uint8_t *acov, uint8_t *bcov, void *scratch,
+							JtPairInfo *out);
 
 /*
  * Is every segment of a covered by b's segments within d?  (Duplicate

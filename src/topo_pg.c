@@ -973,7 +973,10 @@ topo_pair(TopoCtx *ctx, TopoFeature *a, TopoFeature *b)
 	scr = scratch(ctx, jt_pair_scratch_size(&a->lw, &b->lw));
 	if (ctx->layer_dim == 2)
 	{
-		jt_polygon_pair(&a->lw, &b->lw, ctx->tol, ctx->eps, a->segcov, b->segcov, scr, &info);
+		bool		wedges = a->validity_known && !a->invalid &&
+			b->validity_known && !b->invalid;
+
+		jt_polygon_pair(&a->lw, &b->lw, ctx->tol, ctx->eps, wedges, a->segcov, b->segcov, scr, &info);
 		if (info.nnear > 0)
 			report(ctx, JT_TK_NEAR_COINCIDENT, a->key, b->key,
 				   geos_multipoint(ctx, info.near, Min(info.nnear, JT_MAX_NEAR)), info.maxnear);

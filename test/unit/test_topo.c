@@ -37,6 +37,9 @@ typedef struct TGeom
 static double off_x = 0,
 			off_y = 0;
 
+/* locate segments at shared vertices by the corner (wedge) or by midpoint */
+static bool use_wedges = false;
+
 static const char *
 skip_ws(const char *s)
 {
@@ -363,7 +366,7 @@ pair_shifted(double dx, JtPairInfo *info, uint8_t *acov, uint8_t *bcov)
 	snprintf(wb, sizeof(wb), "POLYGON((%.17g 0,%.17g 0,%.17g 1,%.17g 1,%.17g 0))",
 			 1 + dx, 2 + dx, 2 + dx, 1 + dx, 1 + dx);
 	lb = wkt(&b, wb);
-	jt_polygon_pair(la, lb, TOL, EPS, acov, bcov, scratch_for(la, lb), info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, acov, bcov, scratch_for(la, lb), info);
 }
 
 static void
@@ -415,37 +418,37 @@ test_polygon_pair(void)
 	memset(bcov, 0, sizeof(bcov));
 	la = wkt(&a, "POLYGON((0 0,1 0,1 1,0 1,0 0))");
 	lb = wkt(&b, "POLYGON((1 0,2 0,2 1,1 1,1 0.5,1 0))");
-	jt_polygon_pair(la, lb, TOL, EPS, acov, bcov, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, acov, bcov, scratch_for(la, lb), &info);
 	CHECK(!info.maybe);
 	CHECK(acov[1] == 1 && bcov[3] == 1 && bcov[4] == 1);
 
 	/* corner contact only */
 	la = wkt(&a, "POLYGON((0 0,1 0,1 1,0 1,0 0))");
 	lb = wkt(&b, "POLYGON((1 1,2 1,2 2,1 2,1 1))");
-	jt_polygon_pair(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
 	CHECK(!info.maybe);
 
 	/* containment, duplicate, a thin cross with no vertex inside the other */
 	lb = wkt(&b, "POLYGON((0.2 0.2,0.4 0.2,0.4 0.4,0.2 0.4,0.2 0.2))");
-	jt_polygon_pair(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
 	CHECK(info.maybe);
 	lb = wkt(&b, "POLYGON((0 0,0 1,1 1,1 0,0 0))");
-	jt_polygon_pair(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
 	CHECK(info.maybe);
 	la = wkt(&a, "POLYGON((-1 0.4,2 0.4,2 0.6,-1 0.6,-1 0.4))");
 	lb = wkt(&b, "POLYGON((0.4 -1,0.6 -1,0.6 2,0.4 2,0.4 -1))");
-	jt_polygon_pair(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
 	CHECK(info.maybe);
 
 	/* an enclave filling a hole is left to GEOS (its shell is all shared) */
 	la = wkt(&a, "POLYGON((0 0,10 0,10 10,0 10,0 0),(4 4,4 6,6 6,6 4,4 4))");
 	lb = wkt(&b, "POLYGON((4 4,6 4,6 6,4 6,4 4))");
-	jt_polygon_pair(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
 	CHECK(info.maybe);
 
 	/* far apart */
 	lb = wkt(&b, "POLYGON((40 40,60 40,60 60,40 60,40 40))");
-	jt_polygon_pair(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &info);
+	jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
 	CHECK(!info.maybe && info.nnear == 0);
 }
 
@@ -471,6 +474,48 @@ test_polygon_pair_county(void)
 	/* 0.00005 at 3.5e7 is representable to ~1e-8: the distance holds */
 	CHECK_NEAR(info.maxnear, 0.00005, 1e-8);
 	off_x = off_y = 0;
+}
+
+/*
+ * Corners: b is an L-shape (reflex corner at (1 1)); polygons meeting it
+ * there, inside the notch (disjoint) or poking into its body (overlap).
+ * Both rings clockwise and counter-clockwise.
+ */
+static void
+test_wedges(void)
+{
+	TGeom		a,
+				b;
+	JtLinework *la,
+			   *lb;
+	JtPairInfo	info;
+	const char *ls[2] = {"POLYGON((0 0,2 0,2 1,1 1,1 2,0 2,0 0))",
+	"POLYGON((0 0,0 2,1 2,1 1,2 1,2 0,0 0))"};
+	int			k;
+
+	for (k = 0; k < 2; k++)
+	{
+		lb = wkt(&b, ls[k]);
+		/* the notch square [1,2]x[1,2]: edge-matched, disjoint */
+		la = wkt(&a, "POLYGON((1 1,2 1,2 2,1 2,1 1))");
+		jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
+		CHECK(!info.maybe);
+		/* a triangle in the notch touching only the corner: disjoint */
+		la = wkt(&a, "POLYGON((1 1,3 2,2 3,1 1))");
+		jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
+		CHECK(!info.maybe);
+		/* a triangle from the corner into the body: overlap */
+		la = wkt(&a, "POLYGON((1 1,0.5 0.2,0.2 0.5,1 1))");
+		jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
+		CHECK(info.maybe);
+		/* from the convex corner (2 0) outward: disjoint; inward: overlap */
+		la = wkt(&a, "POLYGON((2 0,3 -1,3 0.5,2 0))");
+		jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
+		CHECK(!info.maybe);
+		la = wkt(&a, "POLYGON((2 0,1.5 0.5,1.9 0.8,2 0))");
+		jt_polygon_pair(la, lb, TOL, EPS, use_wedges, NULL, NULL, scratch_for(la, lb), &info);
+		CHECK(info.maybe);
+	}
 }
 
 static void
@@ -735,8 +780,14 @@ main(void)
 	test_seg_covered();
 	test_quick_check();
 	test_self_intersections();
+	/* the pair screen gives the same answers either way */
+	use_wedges = false;
 	test_polygon_pair();
 	test_polygon_pair_county();
+	use_wedges = true;
+	test_polygon_pair();
+	test_polygon_pair_county();
+	test_wedges();
 	test_covered_by();
 	test_line_pair();
 	test_contacts();
