@@ -32,9 +32,16 @@ CREATE TRIGGER zd_topology BEFORE INSERT OR UPDATE ON zd FOR EACH ROW
 INSERT INTO zd VALUES (1, t_box(0, 0, 10, 10));
 INSERT INTO zd VALUES (2, t_box(10, 0, 20, 10));         -- edge-matched: accepted
 -- 0.0002 into 2: rejected, naming the rule, the neighbour and the place
-\set VERBOSITY verbose
 INSERT INTO zd VALUES (3, t_box(19.9998, 0, 30, 10));
-\set VERBOSITY default
+-- the error's fields: SQLSTATE 23514, the rule as the constraint name
+DO $$
+DECLARE st text; con text; tab text; sch text;
+BEGIN
+    INSERT INTO zd VALUES (3, t_box(19.9998, 0, 30, 10));
+EXCEPTION WHEN check_violation THEN
+    GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, con = CONSTRAINT_NAME, tab = TABLE_NAME, sch = SCHEMA_NAME;
+    RAISE NOTICE 'sqlstate %, constraint %, table %.%', st, con, sch, tab;
+END $$;
 -- 0.00005 into 2: not an overlap, but its corners do not snap onto 2's
 INSERT INTO zd VALUES (3, t_box(19.99995, 0, 30, 10));
 INSERT INTO zd VALUES (3, t_box(20, 0, 30, 10));         -- exact: accepted
@@ -89,6 +96,43 @@ CREATE TRIGGER zd_topology AFTER INSERT ON zd FOR EACH ROW
     EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record', 'qa_table=my_qa');
 INSERT INTO zd VALUES (14, t_box(25.5, 25.5, 26.5, 26.5));   -- inside 10 (1 m2), over 12 by 0.5 x 0.5
 SELECT kind, id1, id2, round(measure::numeric, 6) FROM my_qa ORDER BY 2, 3;
+
+--
+-- Many rows in one statement: after its 8th row the trigger reads each
+-- 1 km lock cell once and keeps the statement's own rows as they pass (the
+-- row cache).  A strip of 20 parcels exists; 40 new parcels go on top in
+-- two rows (edge-matched: nothing), except 30, moved to (105 505)-(115 515)
+-- where it overlaps old 1010 and 1011 and new 10 and 11 by 5 x 5 = 25 m2
+-- each; and 32, which lies where 12 would be - but a later trigger skips 12,
+-- so 32 overlaps nothing (the cache must not report a row that was not
+-- inserted).
+--
+CREATE TABLE zd4 (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
+CREATE INDEX ON zd4 USING gist (geom);
+INSERT INTO zd4 SELECT 1000 + i, t_box(i * 10, 500, i * 10 + 10, 510) FROM generate_series(0, 19) i;
+CREATE TRIGGER zd4_topology BEFORE INSERT OR UPDATE ON zd4 FOR EACH ROW
+    EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record');
+CREATE FUNCTION skip_12() RETURNS trigger LANGUAGE plpgsql AS
+$$ BEGIN IF NEW.id = 12 THEN RETURN NULL; END IF; RETURN NEW; END $$;
+CREATE TRIGGER zz_skip BEFORE INSERT ON zd4 FOR EACH ROW EXECUTE FUNCTION skip_12();
+INSERT INTO zd4
+SELECT i, CASE i WHEN 30 THEN t_box(105, 505, 115, 515)
+                 WHEN 32 THEN t_box(120, 512, 130, 518)
+                 ELSE t_box((i % 20) * 10, 510 + 10 * (i / 20), (i % 20) * 10 + 10, 520 + 10 * (i / 20)) END
+  FROM generate_series(0, 39) i;
+SELECT kind, id1, id2, round(measure::numeric, 6) AS measure
+  FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
+SELECT count(*) FROM zd4;
+TRUNCATE jtsyq.topology_findings;
+-- updates are checked row by row as well (each row's old version, in the
+-- cache, is not its own neighbour): rewriting rows 0..19 unchanged finds
+-- again that 10 and 11 overlap 30; rewriting 20..39 finds 30's four
+-- overlaps again, and 39 moved onto 38 (5 x 10 = 50 m2)
+UPDATE zd4 SET geom = ST_Translate(geom, 0, 0) WHERE id BETWEEN 0 AND 19;
+UPDATE zd4 SET geom = CASE id WHEN 39 THEN t_box(185, 520, 195, 530) ELSE geom END WHERE id BETWEEN 20 AND 39;
+SELECT kind, id1, id2, round(measure::numeric, 6) AS measure
+  FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
+TRUNCATE jtsyq.topology_findings;
 
 --
 -- Statement level: COPY and INSERT ... SELECT checked in one sweep

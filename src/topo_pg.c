@@ -802,7 +802,7 @@ check_slivers(TopoCtx *ctx, TopoFeature *f)
 		width = 2 * area / per;
 		if (width >= ctx->sliver_width)
 			continue;
-		pg = GEOSGeomTypeId_r(h, f->gg) == GEOS_MULTIPOLYGON ?
+		pg = GEOSGeomTypeId_r(h, feature_gg(f)) == GEOS_MULTIPOLYGON ?
 			GEOSGetGeometryN_r(h, f->gg, part) : f->gg;
 		report(ctx, JT_TK_SLIVER, f->key, NULL, pg, width);
 	}
@@ -837,6 +837,7 @@ topo_feature_load(TopoCtx *ctx, TopoGen *gen, const char *key, const char *link,
 		goto bad;
 	}
 	v = PG_DETOAST_DATUM_COPY(geom);
+	f->datum = v;
 	f->g = jt_geom_from_datum(PointerGetDatum(v), ctx->fname);
 	jt_linework_fill(f->g, palloc(sizeof(JtPath) * Max(jt_linework_npaths(f->g), 1)), &f->lw);
 	if (jt_geom_is_empty(f->g))
@@ -888,11 +889,13 @@ topo_feature_load(TopoCtx *ctx, TopoGen *gen, const char *key, const char *link,
 	if (st == JT_SHAPE_OK)
 		f->validity_known = true;
 
-	if (role != TOPO_NEIGHBOUR)
+	/* GEOS objects only when needed: containers, unsure validity, the sweep */
+	if (role == TOPO_CONTAINER)
+		(void) feature_gg(f);
+	if (role != TOPO_NEIGHBOUR && f->lw.dim == 2 && st != JT_SHAPE_OK)
 	{
 		(void) feature_gg(f);
-		if (f->lw.dim == 2)
-			check_validity(ctx, f, role, st);
+		check_validity(ctx, f, role, st);
 	}
 	if (f->lw.dim == 1 && role == TOPO_FEATURE && (is_new || !ctx->only_new) &&
 		wants(ctx, JT_TK_SELF_INTERSECTION))

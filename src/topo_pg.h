@@ -49,6 +49,7 @@ typedef struct TopoFeature
 	int64		seq;			/* reading order */
 	char	   *key;			/* id as text (NULL if the key is NULL) */
 	char	   *link;			/* container-link value, or NULL */
+	struct varlena *datum;		/* the geometry as read (detoasted copy) */
 	JtGeom	   *g;
 	JtLinework	lw;
 	GEOSGeometry *gg;			/* NULL when excluded */
@@ -65,6 +66,8 @@ typedef struct TopoFeature
 	bool		is_new;			/* statement trigger: a row of this statement */
 	bool		validity_known;
 	bool		nodes_done;
+	bool		from_statement; /* trigger cache: a row of this statement */
+	int64		stamp;			/* trigger cache: last row it was a candidate of */
 	/* containers */
 	struct TopoFeature **members;
 	int			nmembers,

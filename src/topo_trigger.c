@@ -100,9 +100,12 @@ typedef struct TrigCache
 	bool		checks_given;
 	uint32		checks;
 	int			container_dim;
-	SPIPlanPtr	nbr_plan;
-	SPIPlanPtr	cont_plan;
-	SPIPlanPtr	qa_plan;
+	SPIPlanPtr	nbr_plan;		/* rows near a box */
+	SPIPlanPtr	cont_plan;		/* containers near a box (or by link) */
+	SPIPlanPtr	qa_plan;		/* record a finding */
+	SPIPlanPtr	cell_plan;		/* rows in a lock cell (row cache) */
+	SPIPlanPtr	ccell_plan;		/* containers in a lock cell (row cache) */
+	SPIPlanPtr	confirm_plan;	/* a row by its key */
 } TrigCache;
 
 static HTAB *trig_cache = NULL;
@@ -130,9 +133,16 @@ trig_cache_free(TrigCache *e)
 		SPI_freeplan(e->cont_plan);
 	if (e->qa_plan)
 		SPI_freeplan(e->qa_plan);
+	if (e->cell_plan)
+		SPI_freeplan(e->cell_plan);
+	if (e->ccell_plan)
+		SPI_freeplan(e->ccell_plan);
+	if (e->confirm_plan)
+		SPI_freeplan(e->confirm_plan);
 	if (e->cxt)
 		MemoryContextDelete(e->cxt);
 	e->nbr_plan = e->cont_plan = e->qa_plan = NULL;
+	e->cell_plan = e->ccell_plan = e->confirm_plan = NULL;
 	e->cxt = NULL;
 }
 
@@ -205,6 +215,8 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 	char	   *container_name = NULL;
 
 	trig_cache_free(e);
+	/* everything but the hash key is rebuilt from the trigger's arguments */
+	memset(((char *) e) + sizeof(Oid), 0, sizeof(TrigCache) - sizeof(Oid));
 	e->cxt = AllocSetContextCreate(CacheMemoryContext, "jtsyq topology trigger",
 								   ALLOCSET_SMALL_SIZES);
 	old = MemoryContextSwitchTo(e->cxt);
@@ -361,6 +373,46 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 					 errhint("A QA table needs the columns layer text, kind text, id1 text, id2 text, geom geometry, measure float8.")));
 		SPI_keepplan(e->qa_plan);
 	}
+	/* the row cache of a statement: rows and containers per lock cell */
+	{
+		Oid			ctypes[5] = {FLOAT8OID, FLOAT8OID, FLOAT8OID, FLOAT8OID, INT4OID};
+
+		sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_MakeEnvelope($1, $2, $3, $4, $5)",
+					   e->keyexpr, quote_identifier(e->geomcol), e->relname,
+					   quote_identifier(e->geomcol), pg, pg);
+		e->cell_plan = SPI_prepare(sql, 5, ctypes);
+		if (e->cell_plan == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+		SPI_keepplan(e->cell_plan);
+		if (OidIsValid(e->container) && !e->link)
+		{
+			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_MakeEnvelope($1, $2, $3, $4, $5)",
+						   e->ckeyexpr, quote_identifier(e->cgeomcol), topo_relation_name(e->container),
+						   quote_identifier(e->cgeomcol), pg, pg);
+			e->ccell_plan = SPI_prepare(sql, 5, ctypes);
+			if (e->ccell_plan == NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INTERNAL_ERROR),
+						 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+			SPI_keepplan(e->ccell_plan);
+		}
+		if (e->keycol)
+		{
+			Oid			ttypes[1] = {TEXTOID};
+			Oid			keytype = get_atttype(e->relid, get_attnum(e->relid, e->keycol));
+
+			sql = psprintf("SELECT %s FROM %s WHERE %s = $1::%s",
+						   quote_identifier(e->geomcol), e->relname, e->keyexpr, format_type_be_qualified(keytype));
+			e->confirm_plan = SPI_prepare(sql, 1, ttypes);
+			if (e->confirm_plan == NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INTERNAL_ERROR),
+						 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+			SPI_keepplan(e->confirm_plan);
+		}
+	}
 	MemoryContextSwitchTo(old);
 	e->valid = true;
 }
@@ -417,15 +469,61 @@ typedef struct TrigEmit
 	TopoCtx    *ctx;
 	Relation	rel;
 	MemoryContext cxt;
+	/* a cached neighbour to confirm before reporting (see row_check) */
+	TopoFeature *confirm;
+	int			confirmed;		/* -1 not yet asked, 0 gone or changed, 1 there */
 } TrigEmit;
+
+/*
+ * Is a neighbour taken from the statement's row cache still in the table
+ * as cached?  A row this trigger let through could still have been
+ * skipped or changed by a later BEFORE trigger; such a row must not be
+ * reported as a neighbour.  Asked only when a finding names it.
+ */
+static bool
+confirm_neighbour(TrigEmit *e)
+{
+	TopoFeature *nb = e->confirm;
+	Datum		arg[1];
+	int			rc;
+
+	if (e->confirmed >= 0)
+		return e->confirmed == 1;
+	arg[0] = CStringGetTextDatum(nb->key);
+	rc = SPI_execute_snapshot(e->tc->confirm_plan, arg, NULL, GetLatestSnapshot(), InvalidSnapshot,
+							  true, false, 1);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: neighbour query failed: %s", FNAME, SPI_result_code_string(rc))));
+	e->confirmed = 0;
+	if (SPI_processed == 1)
+	{
+		bool		isnull;
+		Datum		d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+
+		if (!isnull)
+		{
+			struct varlena *v = PG_DETOAST_DATUM(d);
+
+			if (VARSIZE(v) == VARSIZE(nb->datum) && memcmp(v, nb->datum, VARSIZE(v)) == 0)
+				e->confirmed = 1;
+		}
+	}
+	return e->confirmed == 1;
+}
 
 static void
 trig_emit(void *arg, JtTopoKind kind, const char *id1, const char *id2,
 		  const GEOSGeometry *g, double measure)
 {
 	TrigEmit   *e = (TrigEmit *) arg;
-	MemoryContext old = MemoryContextSwitchTo(e->cxt);
+	MemoryContext old;
 
+	if (e->confirm && id2 && e->confirm->key && strcmp(id2, e->confirm->key) == 0 &&
+		!confirm_neighbour(e))
+		return;
+	old = MemoryContextSwitchTo(e->cxt);
 	if (!e->tc->record)
 	{
 		char	   *where = g ? topo_geom_wkt(g) : pstrdup("(no geometry)");
@@ -525,6 +623,260 @@ grow_box(JtBox *b, const JtBox *src, double d)
  * ---------------------------------------------------------------------
  */
 
+
+/*
+ * The state of a row-level trigger for one statement (fn_extra, in the
+ * statement's memory).  A multi-row INSERT or UPDATE would otherwise probe
+ * the geometry index once per row; after the first few rows, the rows (and
+ * containers) of each lock cell the statement touches are read once - with
+ * a snapshot taken after the cell's lock was granted, so no other writer
+ * can add to the cell while we hold it - and the statement's own rows are
+ * added as they pass.  The cache is dropped beyond CACHE_MAX features.
+ */
+#define CACHE_AFTER_ROWS 8
+#define CACHE_MAX 200000
+#define CACHE_MAX_CELLS 4
+
+typedef struct CellKey
+{
+	int64		cx,
+				cy;
+	bool		container;
+} CellKey;
+
+typedef struct CellEntry
+{
+	CellKey		key;
+	TopoFeature **feats;
+	int			n,
+				max;
+} CellEntry;
+
+typedef struct KeyEntry
+{
+	const char *key;
+	TopoFeature *f;
+} KeyEntry;
+
+typedef struct RowState
+{
+	Oid			tgoid;
+	TopoCtx		ctx;
+	TrigEmit	em;
+	int64		rows;
+	bool		cache_off;
+	int64		cached;
+	TopoGen    *cgen;			/* the cache's features (never freed early) */
+	HTAB	   *cells;			/* CellKey -> CellEntry */
+	HTAB	   *keys;			/* row key -> its cached feature */
+	HTAB	   *ckeys;			/* container key -> its cached feature */
+	TopoFeature **buf;
+	int			maxbuf;
+} RowState;
+
+static void
+cell_append(CellEntry *ce, TopoFeature *f, MemoryContext cxt)
+{
+	if (ce->n == ce->max)
+	{
+		ce->max = Max(16, ce->max * 2);
+		ce->feats = ce->feats ? repalloc(ce->feats, sizeof(TopoFeature *) * ce->max) :
+			MemoryContextAlloc(cxt, sizeof(TopoFeature *) * ce->max);
+	}
+	ce->feats[ce->n++] = f;
+}
+
+/* the level-0 lock cells of a box, at most max; false if more */
+static bool
+box_cells(const JtBox *b, double cell, int max, int64 *cx0, int64 *cy0, int64 *cx1, int64 *cy1)
+{
+	*cx0 = (int64) floor(b->xmin / cell);
+	*cy0 = (int64) floor(b->ymin / cell);
+	*cx1 = (int64) floor(b->xmax / cell);
+	*cy1 = (int64) floor(b->ymax / cell);
+	return (*cx1 - *cx0 + 1) * (*cy1 - *cy0 + 1) <= max;
+}
+
+/* read the rows (or containers) of one cell into the cache */
+static CellEntry *
+cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
+{
+	TopoCtx    *ctx = &rs->ctx;
+	CellKey		k;
+	CellEntry  *ce;
+	bool		found;
+	Datum		args[5];
+	uint64		i,
+				n;
+	SPITupleTable *tt;
+	int			rc;
+
+	memset(&k, 0, sizeof(k));
+	k.cx = cx;
+	k.cy = cy;
+	k.container = container;
+	ce = hash_search(rs->cells, &k, HASH_ENTER, &found);
+	if (found)
+		return ce;
+	ce->feats = NULL;
+	ce->n = ce->max = 0;
+	args[0] = Float8GetDatum(cx * tc->cell);
+	args[1] = Float8GetDatum(cy * tc->cell);
+	args[2] = Float8GetDatum((cx + 1) * tc->cell);
+	args[3] = Float8GetDatum((cy + 1) * tc->cell);
+	args[4] = Int32GetDatum(ctx->srid);
+	rc = SPI_execute_snapshot(container ? tc->ccell_plan : tc->cell_plan, args, NULL,
+							  GetLatestSnapshot(), InvalidSnapshot, false, false, 0);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: cell query failed: %s", FNAME, SPI_result_code_string(rc))));
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	for (i = 0; i < n; i++)
+	{
+		bool		isnull;
+		char	   *key = SPI_getvalue(tt->vals[i], tt->tupdesc, 1);
+		Datum		g = SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull);
+		KeyEntry   *ke;
+		TopoFeature *f;
+
+		if (key == NULL)
+			continue;
+		ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
+		if (ke)
+			f = ke->f;			/* already cached through another cell */
+		else
+		{
+			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
+								  container ? TOPO_CONTAINER : TOPO_NEIGHBOUR, false);
+			ke = hash_search(container ? rs->ckeys : rs->keys, &f->key, HASH_ENTER, &found);
+			ke->f = f;
+			rs->cached++;
+		}
+		cell_append(ce, f, rs->ctx.cxt);
+	}
+	SPI_freetuptable(tt);
+	return ce;
+}
+
+/* candidates near f from the cache (each once); NULL when not cacheable */
+static TopoFeature **
+cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, int *nout)
+{
+	JtBox		b;
+	int64		cx0,
+				cy0,
+				cx1,
+				cy1,
+				cx,
+				cy;
+	int			n = 0;
+
+	grow_box(&b, &f->lw.box, tc->tol);
+	if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
+		return NULL;
+	for (cx = cx0; cx <= cx1; cx++)
+		for (cy = cy0; cy <= cy1; cy++)
+		{
+			CellEntry  *ce = cell_load(tc, rs, cx, cy, container);
+			int			i;
+
+			for (i = 0; i < ce->n; i++)
+			{
+				TopoFeature *c = ce->feats[i];
+
+				if (c->stamp == rs->rows * 2 + container || c->excluded ||
+					!jt_box_within(&c->lw.box, &f->lw.box, tc->tol))
+					continue;
+				c->stamp = rs->rows * 2 + container;
+				if (n == rs->maxbuf)
+				{
+					rs->maxbuf = Max(64, rs->maxbuf * 2);
+					rs->buf = rs->buf ? repalloc(rs->buf, sizeof(TopoFeature *) * rs->maxbuf) :
+						MemoryContextAlloc(rs->ctx.cxt, sizeof(TopoFeature *) * rs->maxbuf);
+				}
+				rs->buf[n++] = c;
+			}
+		}
+	*nout = n;
+	return rs->buf;
+}
+
+/* the new row joins the cache (replacing an older version of it) */
+static void
+cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
+{
+	JtBox		b;
+	int64		cx0,
+				cy0,
+				cx1,
+				cy1,
+				cx,
+				cy;
+	KeyEntry   *ke;
+	bool		found;
+
+	f->from_statement = true;
+	ke = hash_search(rs->keys, &f->key, HASH_ENTER, &found);
+	if (found && ke->f != f)
+		ke->f->excluded = true; /* the version this row replaces */
+	ke->key = f->key;
+	ke->f = f;
+	rs->cached++;
+	grow_box(&b, &f->lw.box, tc->tol);
+	(void) box_cells(&b, tc->cell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
+	for (cx = cx0; cx <= cx1; cx++)
+		for (cy = cy0; cy <= cy1; cy++)
+		{
+			CellKey		k;
+			CellEntry  *ce;
+
+			memset(&k, 0, sizeof(k));
+			k.cx = cx;
+			k.cy = cy;
+			/* cells not read yet will find the row in the table */
+			ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
+			if (ce)
+				cell_append(ce, f, rs->ctx.cxt);
+		}
+}
+
+/* the neighbours from an index probe (no cache) */
+static TopoFeature **
+probe(TrigCache *tc, RowState *rs, SPIPlanPtr plan, Datum *args, char *nulls, int role, int *nout)
+{
+	TopoCtx    *ctx = &rs->ctx;
+	TopoGen    *gen;
+	SPITupleTable *tt;
+	uint64		i,
+				n;
+	TopoFeature **out;
+	int			rc;
+
+	rc = SPI_execute_snapshot(plan, args, nulls, GetLatestSnapshot(), InvalidSnapshot,
+							  false, false, 0);
+	if (rc != SPI_OK_SELECT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: neighbour query failed: %s", FNAME, SPI_result_code_string(rc))));
+	n = SPI_processed;
+	tt = SPI_tuptable;
+	out = palloc(sizeof(TopoFeature *) * Max(n, 1));
+	gen = topo_gen_new(ctx);
+	for (i = 0; i < n; i++)
+	{
+		bool		isnull;
+		Datum		g = SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull);
+
+		out[i] = topo_feature_load(ctx, gen, SPI_getvalue(tt->vals[i], tt->tupdesc, 1), NULL,
+								   g, isnull, role, role == TOPO_CONTAINER);
+	}
+	topo_gen_done_loading(gen);
+	*nout = (int) n;
+	return out;
+}
+
 static char *
 column_text(HeapTuple tup, TupleDesc desc, const char *col)
 {
@@ -536,24 +888,24 @@ column_text(HeapTuple tup, TupleDesc desc, const char *col)
 }
 
 static void
-row_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, HeapTuple newtup, ItemPointer self)
+row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPointer self)
 {
+	TopoCtx    *ctx = &rs->ctx;
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	int			gatt = SPI_fnumber(desc, tc->geomcol);
 	bool		isnull;
 	Datum		geom;
 	char	   *key;
 	char	   *link = NULL;
-	TopoGen    *gen = topo_gen_new(ctx);
+	bool		caching;
+	TopoGen    *gen;
 	TopoFeature *f;
 	Datum		args[4];
 	char		nulls[4] = {' ', ' ', ' ', ' '};
 	JtBox		box;
-	uint64		i,
-				n;
-	TopoFeature **nbrs;
-	SPITupleTable *tt;
-	int			rc;
+	TopoFeature **nbrs = NULL;
+	int			n = 0,
+				i;
 
 	if (gatt <= 0)
 		ereport(ERROR,
@@ -567,84 +919,97 @@ row_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, HeapTuple newtup, ItemPo
 	if (tc->link)
 		link = column_text(newtup, desc, tc->link);
 
+	rs->rows++;
+	caching = !rs->cache_off && tc->keycol != NULL && key != NULL && rs->rows > CACHE_AFTER_ROWS;
+	if (caching && rs->cgen == NULL)
+		rs->cgen = topo_gen_new(ctx);
+	gen = caching ? rs->cgen : topo_gen_new(ctx);
 	f = topo_feature_load(ctx, gen, key, link, geom, isnull, TOPO_FEATURE, true);
-	topo_gen_done_loading(gen);
 	if (f->excluded)
-		return;
+		goto done;
 
 	grow_box(&box, &f->lw.box, tc->tol);
 	lock_boxes(tc, &box, 1, ROW_LOCK_CELLS, NULL, NULL, NULL);
 
 	/* neighbours, read after the locks were granted */
-	args[0] = geom;
-	args[1] = Float8GetDatum(tc->tol);
-	if (self && ItemPointerIsValid(self))
+	if (caching)
+		nbrs = cache_candidates(tc, rs, f, false, &n);
+	if (nbrs == NULL)
 	{
-		args[2] = PointerGetDatum(self);
-		args[3] = ObjectIdGetDatum(RelationGetRelid(td->tg_relation));
+		args[0] = geom;
+		args[1] = Float8GetDatum(tc->tol);
+		if (self && ItemPointerIsValid(self))
+		{
+			args[2] = PointerGetDatum(self);
+			args[3] = ObjectIdGetDatum(RelationGetRelid(td->tg_relation));
+		}
+		else
+		{
+			nulls[2] = nulls[3] = 'n';
+			args[2] = args[3] = (Datum) 0;
+		}
+		CommandCounterIncrement();
+		nbrs = probe(tc, rs, tc->nbr_plan, args, nulls, TOPO_NEIGHBOUR, &n);
+		caching = false;
 	}
-	else
-	{
-		nulls[2] = nulls[3] = 'n';
-		args[2] = args[3] = (Datum) 0;
-	}
-	CommandCounterIncrement();
-	rc = SPI_execute_snapshot(tc->nbr_plan, args, nulls, GetLatestSnapshot(), InvalidSnapshot,
-							  false, false, 0);
-	if (rc != SPI_OK_SELECT)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("%s: neighbour query failed: %s", FNAME, SPI_result_code_string(rc))));
-	n = SPI_processed;
-	tt = SPI_tuptable;
-	nbrs = palloc(sizeof(TopoFeature *) * Max(n, 1));
-	gen = topo_gen_new(ctx);
 	for (i = 0; i < n; i++)
 	{
-		HeapTuple	t = tt->vals[i];
-		Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
+		TopoFeature *nb = nbrs[i];
 
-		nbrs[i] = topo_feature_load(ctx, gen, SPI_getvalue(t, tt->tupdesc, 1), NULL,
-									g, isnull, TOPO_NEIGHBOUR, false);
-	}
-	topo_gen_done_loading(gen);
-	for (i = 0; i < n; i++)
-	{
 		CHECK_FOR_INTERRUPTS();
-		topo_pair(ctx, f, nbrs[i]);
+		/* the old version of an updated row is not a neighbour */
+		if (nb == f || (nb->key && key && strcmp(nb->key, key) == 0))
+			continue;
+		rs->em.confirm = nb->from_statement ? nb : NULL;
+		rs->em.confirmed = -1;
+		topo_pair(ctx, f, nb);
+		rs->em.confirm = NULL;
 	}
 	if (ctx->layer_dim == 1)
-		topo_nodes(ctx, f, nbrs, (int) n);
+		topo_nodes(ctx, f, nbrs, n);
+	if (!caching)
+		for (i = 0; i < n; i++)
+			topo_feature_release(nbrs[i]);
 
 	if (OidIsValid(tc->container))
 	{
-		TopoFeature **cands;
+		TopoFeature **cands = NULL;
+		int			nc = 0;
 
-		if (tc->link)
+		if (caching && !tc->link)
+			cands = cache_candidates(tc, rs, f, true, &nc);
+		if (cands == NULL)
 		{
-			args[0] = link ? CStringGetTextDatum(link) : (Datum) 0;
-			nulls[0] = link ? ' ' : 'n';
+			if (tc->link)
+			{
+				args[0] = link ? CStringGetTextDatum(link) : (Datum) 0;
+				nulls[0] = link ? ' ' : 'n';
+			}
+			else
+			{
+				args[0] = geom;
+				args[1] = Float8GetDatum(tc->tol);
+			}
+			cands = probe(tc, rs, tc->cont_plan, args, nulls, TOPO_CONTAINER, &nc);
 		}
-		rc = SPI_execute_snapshot(tc->cont_plan, args, nulls, GetLatestSnapshot(), InvalidSnapshot,
-								  false, false, 0);
-		if (rc != SPI_OK_SELECT)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("%s: container query failed: %s", FNAME, SPI_result_code_string(rc))));
-		n = SPI_processed;
-		tt = SPI_tuptable;
-		cands = palloc(sizeof(TopoFeature *) * Max(n, 1));
-		gen = topo_gen_new(ctx);
-		for (i = 0; i < n; i++)
-		{
-			HeapTuple	t = tt->vals[i];
-			Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
+		topo_contain(ctx, f, cands, nc);
+		if (cands != rs->buf)
+			for (i = 0; i < nc; i++)
+				topo_feature_release(cands[i]);
+	}
+	if (caching)
+	{
+		cache_add(tc, rs, f);
+		if (rs->cached > CACHE_MAX)
+			rs->cache_off = true;	/* the memory stays until the statement ends */
+	}
 
-			cands[i] = topo_feature_load(ctx, gen, SPI_getvalue(t, tt->tupdesc, 1), NULL,
-										 g, isnull, TOPO_CONTAINER, true);
-		}
-		topo_gen_done_loading(gen);
-		topo_contain(ctx, f, cands, (int) n);
+done:
+	if (!caching)
+	{
+		topo_feature_release(f);
+		if (gen != rs->cgen)
+			topo_gen_done_loading(gen);
 	}
 }
 
@@ -854,8 +1219,6 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	TrigCache  *tc;
-	TopoCtx		ctx;
-	TrigEmit	em;
 	HeapTuple	result = NULL;
 	bool		row;
 
@@ -887,34 +1250,69 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 				 errmsg("SPI_connect failed")));
 	tc = trig_cache_get(td);
 
-	topo_ctx_init(&ctx, FNAME, tc->tol, tc->sliver,
-				  tc->checks_given ? tc->checks : (row ? TRIGGER_ROW_CHECKS : TRIGGER_STATEMENT_CHECKS),
-				  trig_emit, &em);
-	if (tc->sliver == 0)
-		ctx.checks &= ~(1u << JT_TK_SLIVER);
-	ctx.checks &= ~(1u << JT_TK_GAP);
-	ctx.only_new = true;
-	ctx.container_dim = tc->container_dim;
-	ctx.link = (tc->link != NULL);
-	em.tc = tc;
-	em.ctx = &ctx;
-	em.rel = td->tg_relation;
-	em.cxt = AllocSetContextCreate(ctx.cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
-
 	if (row)
 	{
+		RowState   *rs = (RowState *) fcinfo->flinfo->fn_extra;
 		ItemPointer self = NULL;
 
+		/* state for the rest of the statement, in the statement's memory */
+		if (rs == NULL || rs->tgoid != td->tg_trigger->tgoid)
+		{
+			MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+			HASHCTL		hc;
+
+			rs = palloc0(sizeof(RowState));
+			rs->tgoid = td->tg_trigger->tgoid;
+			topo_ctx_init(&rs->ctx, FNAME, tc->tol, tc->sliver,
+						  tc->checks_given ? tc->checks : TRIGGER_ROW_CHECKS, trig_emit, &rs->em);
+			if (tc->sliver == 0)
+				rs->ctx.checks &= ~(1u << JT_TK_SLIVER);
+			rs->ctx.checks &= ~(1u << JT_TK_GAP);
+			rs->ctx.only_new = true;
+			rs->ctx.container_dim = tc->container_dim;
+			rs->ctx.link = (tc->link != NULL);
+			memset(&hc, 0, sizeof(hc));
+			hc.keysize = sizeof(CellKey);
+			hc.entrysize = sizeof(CellEntry);
+			hc.hcxt = rs->ctx.cxt;
+			rs->cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+			rs->keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), rs->ctx.cxt);
+			rs->ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), rs->ctx.cxt);
+			rs->em.ctx = &rs->ctx;
+			rs->em.cxt = AllocSetContextCreate(rs->ctx.cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
+			MemoryContextSwitchTo(old);
+			fcinfo->flinfo->fn_extra = rs;
+		}
+		rs->em.tc = tc;
+		rs->em.rel = td->tg_relation;
+		rs->em.confirm = NULL;
 		if (TRIGGER_FIRED_AFTER(td->tg_event))
 			self = &result->t_self;
 		else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))
 			self = &td->tg_trigtuple->t_self;
-		row_check(tc, td, &ctx, result, self);
+		row_check(tc, td, rs, result, self);
 	}
 	else
-		statement_check(tc, td, &ctx);
+	{
+		TopoCtx		ctx;
+		TrigEmit	em;
 
-	topo_ctx_done(&ctx);
+		memset(&em, 0, sizeof(em));
+		topo_ctx_init(&ctx, FNAME, tc->tol, tc->sliver,
+					  tc->checks_given ? tc->checks : TRIGGER_STATEMENT_CHECKS, trig_emit, &em);
+		if (tc->sliver == 0)
+			ctx.checks &= ~(1u << JT_TK_SLIVER);
+		ctx.checks &= ~(1u << JT_TK_GAP);
+		ctx.only_new = true;
+		ctx.container_dim = tc->container_dim;
+		ctx.link = (tc->link != NULL);
+		em.tc = tc;
+		em.ctx = &ctx;
+		em.rel = td->tg_relation;
+		em.cxt = AllocSetContextCreate(ctx.cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
+		statement_check(tc, td, &ctx);
+		topo_ctx_done(&ctx);
+	}
 	SPI_finish();
 	return PointerGetDatum(result);
 }
