@@ -346,6 +346,22 @@ segs_lower_bound(const JtSegRef *s, uint32_t n, double x)
 static void slice_near(const JtSegRef *sb, uint32_t nb, double maxw, const JtSegRef *s,
 					   double d, uint32_t *lo, uint32_t *hi);
 
+/*
+ * Get segments ready for slice_near: sorted by xmin with their largest
+ * width, or - a handful, as between two parcels - left as they are (-1:
+ * scan them all, cheaper than sorting).
+ */
+#define FEW_SEGS 40
+
+static double
+segs_prepare(JtSegRef *s, uint32_t n)
+{
+	if (n <= FEW_SEGS)
+		return -1;
+	jt_segs_sort_x(s, n);
+	return segs_max_width(s, n);
+}
+
 /* ---------------------------------------------------------------------
  * Primitives
  * ---------------------------------------------------------------------
@@ -1005,6 +1021,13 @@ slice_near(const JtSegRef *sb, uint32_t nb, double maxw, const JtSegRef *s, doub
 {
 	uint32_t	h;
 
+	if (maxw < 0)
+	{
+		/* a few segments, unsorted: all of them (callers test boxes) */
+		*lo = 0;
+		*hi = nb;
+		return;
+	}
 	*lo = segs_lower_bound(sb, nb, s->xmin - d - maxw);
 	h = *lo;
 	while (h < nb && sb[h].xmin <= s->xmax + d)
@@ -1067,11 +1090,10 @@ wedge_inside(const JtLinework *b, const JtSegRef *ein, const JtSegRef *eout,
  */
 static bool
 screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
-			const JtLinework *b, const JtSegRef *sb, uint32_t nb,
+			const JtLinework *b, const JtSegRef *sb, uint32_t nb, double maxw,
 			const JtBox *x, double tol, double eps, bool wedges, uint8_t *acov,
 			uint32_t *covcount, JtPairInfo *out)
 {
-	double		maxw = segs_max_width(sb, nb);
 	double		tol2 = tol * tol,
 				eps2 = eps * eps;
 	bool		maybe = false;
@@ -1085,7 +1107,8 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 		const JtSegRef *s = &sa[i];
 		uint32_t	lo,
 					hi;
-		bool		conflict = false;
+		bool		conflict = false,
+					covered = false;
 		const JtSegRef *ein = NULL,
 				   *eout = NULL;
 		int			nin = 0,
@@ -1094,81 +1117,92 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 					cy = 0,
 					vx = 0,
 					vy = 0;
-		bool		vertex_near = (s->x1 >= x->xmin && s->x1 <= x->xmax &&
-								   s->y1 >= x->ymin && s->y1 <= x->ymax);
-		double		dseg = INFINITY,
-					dvtx = INFINITY;
+		bool		vertex_near = out &&
+			(s->x1 >= x->xmin && s->x1 <= x->xmax && s->y1 >= x->ymin && s->y1 <= x->ymax);
+		double		d1 = INFINITY,	/* (x1, y1) to b's boundary, squared */
+					d2 = INFINITY,	/* (x2, y2) likewise */
+					dv1 = INFINITY; /* (x1, y1) to b's nearest vertex */
 
 		slice_near(sb, nb, maxw, s, tol, &lo, &hi);
 
-		/* unsnapped: a's vertex (x1, y1) near b's vertices or boundary */
-		if (vertex_near && out)
+		/*
+		 * One pass over the candidates: the same segment (shared: done),
+		 * the distances of s's ends (coverage, unsnapped vertices),
+		 * conflicts, and b's corner at a vertex s shares with it.
+		 */
+		for (j = lo; j < hi; j++)
 		{
-			for (j = lo; j < hi; j++)
-			{
-				const JtSegRef *e = &sb[j];
-				double		d;
+			const JtSegRef *e = &sb[j];
+			bool		at1,
+						at2;
 
-				if (e->xmax < s->x1 - tol || e->xmin > s->x1 + tol ||
-					e->ymax < s->y1 - tol || e->ymin > s->y1 + tol)
-					continue;
-				dseg = dmin(dseg, pt_segref_dist2(s->x1, s->y1, e));
-				d = (s->x1 - e->x1) * (s->x1 - e->x1) + (s->y1 - e->y1) * (s->y1 - e->y1);
-				dvtx = dmin(dvtx, d);
-				d = (s->x1 - e->x2) * (s->x1 - e->x2) + (s->y1 - e->y2) * (s->y1 - e->y2);
-				dvtx = dmin(dvtx, d);
+			if (e->xmax < s->xmin - tol || e->xmin > s->xmax + tol ||
+				e->ymax < s->ymin - tol || e->ymin > s->ymax + tol)
+				continue;
+			if ((e->x1 == s->x1 && e->y1 == s->y1 && e->x2 == s->x2 && e->y2 == s->y2) ||
+				(e->x1 == s->x2 && e->y1 == s->y2 && e->x2 == s->x1 && e->y2 == s->y1))
+			{
+				covered = true;
+				break;
 			}
-			if ((dseg > eps2 && dseg <= tol2) || (dvtx > eps2 && dvtx <= tol2))
+			d1 = dmin(d1, pt_segref_dist2(s->x1, s->y1, e));
+			d2 = dmin(d2, pt_segref_dist2(s->x2, s->y2, e));
+			if (vertex_near)
 			{
-				double		d = sqrt((dseg > eps2 && dseg <= tol2) ? dseg : dvtx);
-
-				add_point(out->near, &out->nnear, JT_MAX_NEAR, s->x1, s->y1, d, 0);
-				if (d > out->maxnear)
-					out->maxnear = d;
+				dv1 = dmin(dv1, (s->x1 - e->x1) * (s->x1 - e->x1) + (s->y1 - e->y1) * (s->y1 - e->y1));
+				dv1 = dmin(dv1, (s->x1 - e->x2) * (s->x1 - e->x2) + (s->y1 - e->y2) * (s->y1 - e->y2));
+			}
+			if (conflict || e->xmax < s->xmin || e->xmin > s->xmax ||
+				e->ymin > s->ymax || e->ymax < s->ymin)
+				continue;
+			conflict = seg_conflict(s, e);
+			if (conflict)
+				continue;
+			/* b's segments at the first vertex of s that b shares */
+			at1 = (e->x1 == s->x1 && e->y1 == s->y1) || (e->x2 == s->x1 && e->y2 == s->y1);
+			at2 = (e->x1 == s->x2 && e->y1 == s->y2) || (e->x2 == s->x2 && e->y2 == s->y2);
+			if (nin + nout == 0 && (at1 || at2))
+			{
+				cx = at1 ? s->x1 : s->x2;
+				cy = at1 ? s->y1 : s->y2;
+				vx = (at1 ? s->x2 : s->x1) - cx;
+				vy = (at1 ? s->y2 : s->y1) - cy;
+			}
+			if (nin + nout > 0 || at1 || at2)
+			{
+				if (e->x2 == cx && e->y2 == cy)
+				{
+					ein = e;
+					nin++;
+				}
+				else if (e->x1 == cx && e->y1 == cy)
+				{
+					eout = e;
+					nout++;
+				}
 			}
 		}
 
-		if (jt_seg_covered(s, sb + lo, hi - lo, eps, NULL))
+		/* unsnapped: a's vertex (x1, y1) near b's vertices or boundary */
+		if (vertex_near && !covered &&
+			((d1 > eps2 && d1 <= tol2) || (dv1 > eps2 && dv1 <= tol2)))
+		{
+			double		d = sqrt((d1 > eps2 && d1 <= tol2) ? d1 : dv1);
+
+			add_point(out->near, &out->nnear, JT_MAX_NEAR, s->x1, s->y1, d, 0);
+			if (d > out->maxnear)
+				out->maxnear = d;
+		}
+
+		/* on b's boundary but not one of its segments (b has more vertices) */
+		if (!covered && d1 <= eps2 && d2 <= eps2)
+			covered = jt_seg_covered(s, sb + lo, hi - lo, eps, NULL);
+		if (covered)
 		{
 			if (acov)
 				acov[s->seg] = 1;
 			covcount[s->path]++;
 			continue;
-		}
-		for (j = lo; j < hi && !conflict; j++)
-		{
-			const JtSegRef *e = &sb[j];
-
-			if (e->xmax < s->xmin || e->xmin > s->xmax || e->ymin > s->ymax || e->ymax < s->ymin)
-				continue;
-			conflict = seg_conflict(s, e);
-			if (!conflict)
-			{
-				/* b's segments at the first vertex of s that b shares */
-				bool		at1 = (e->x1 == s->x1 && e->y1 == s->y1) || (e->x2 == s->x1 && e->y2 == s->y1);
-				bool		at2 = (e->x1 == s->x2 && e->y1 == s->y2) || (e->x2 == s->x2 && e->y2 == s->y2);
-
-				if (nin + nout == 0 && (at1 || at2))
-				{
-					cx = at1 ? s->x1 : s->x2;
-					cy = at1 ? s->y1 : s->y2;
-					vx = (at1 ? s->x2 : s->x1) - cx;
-					vy = (at1 ? s->y2 : s->y1) - cy;
-				}
-				if (nin + nout > 0 || at1 || at2)
-				{
-					if (e->x2 == cx && e->y2 == cy)
-					{
-						ein = e;
-						nin++;
-					}
-					else if (e->x1 == cx && e->y1 == cy)
-					{
-						eout = e;
-						nout++;
-					}
-				}
-			}
 		}
 		if (!conflict)
 		{
@@ -1202,10 +1236,9 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
  * tolerance would move them; exact data has them shared.
  */
 static void
-near_side(const JtLinework *a, const JtBox *x, const JtSegRef *sb, uint32_t nb,
+near_side(const JtLinework *a, const JtBox *x, const JtSegRef *sb, uint32_t nb, double maxw,
 		  double tol, double eps, JtPairInfo *out, bool ends_only)
 {
-	double		maxw = segs_max_width(sb, nb);
 	uint32_t	pi,
 				i,
 				j;
@@ -1292,6 +1325,8 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 	uint32_t   *counts;
 	uint32_t	na,
 				nb;
+	double		wa,
+				wb;
 	JtBox		x;
 
 	memset(out, 0, sizeof(*out));
@@ -1301,12 +1336,12 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 	sb = sa + na;
 	nb = jt_linework_segs(b, &x, 0, sb);
 	counts = (uint32_t *) (sa + a->nsegs + b->nsegs);
-	jt_segs_sort_x(sa, na);
-	jt_segs_sort_x(sb, nb);
+	wa = segs_prepare(sa, na);
+	wb = segs_prepare(sb, nb);
 
-	if (screen_side(a, sa, na, b, sb, nb, &x, tol, eps, wedges, acov, counts, out))
+	if (screen_side(a, sa, na, b, sb, nb, wb, &x, tol, eps, wedges, acov, counts, out))
 		out->maybe = true;
-	if (screen_side(b, sb, nb, a, sa, na, &x, tol, eps, wedges, bcov, counts + a->npaths, out))
+	if (screen_side(b, sb, nb, a, sa, na, wa, &x, tol, eps, wedges, bcov, counts + a->npaths, out))
 		out->maybe = true;
 	sort_points(out->near, out->nnear, JT_MAX_NEAR);
 }
@@ -1324,8 +1359,7 @@ jt_linework_covered_by(const JtLinework *a, const JtLinework *b, double d, void 
 	na = jt_linework_segs(a, NULL, 0, sa);
 	sb = sa + na;
 	nb = jt_linework_segs(b, &a->box, d, sb);
-	jt_segs_sort_x(sb, nb);
-	maxw = segs_max_width(sb, nb);
+	maxw = segs_prepare(sb, nb);
 	for (i = 0; i < na; i++)
 	{
 		uint32_t	lo,
@@ -1362,10 +1396,9 @@ near_path_end(const JtLinework *lw, double x, double y, double d)
  * proved intervals of each segment; the runs are kept as stretches.
  */
 static double
-along_length(const JtSegRef *sa, uint32_t na, const JtSegRef *sb, uint32_t nb, double d,
-			 JtPairInfo *out)
+along_length(const JtSegRef *sa, uint32_t na, const JtSegRef *sb, uint32_t nb, double maxw,
+			 double d, JtPairInfo *out)
 {
-	double		maxw = segs_max_width(sb, nb);
 	double		total = 0;
 	uint32_t	i;
 
@@ -1419,7 +1452,8 @@ jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 				nb,
 				i,
 				j;
-	double		maxw,
+	double		wa,
+				wb,
 				cov_a,
 				cov_b;
 	JtBox		x;
@@ -1430,18 +1464,17 @@ jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 	na = jt_linework_segs(a, &x, 0, sa);
 	sb = sa + na;
 	nb = jt_linework_segs(b, &x, 0, sb);
-	jt_segs_sort_x(sa, na);
-	jt_segs_sort_x(sb, nb);
+	wa = segs_prepare(sa, na);
+	wb = segs_prepare(sb, nb);
 
 	/* stretches of one line lying along the other */
-	cov_a = along_length(sa, na, sb, nb, tol, out);
-	cov_b = along_length(sb, nb, sa, na, tol, NULL);
+	cov_a = along_length(sa, na, sb, nb, wb, tol, out);
+	cov_b = along_length(sb, nb, sa, na, wa, tol, NULL);
 	out->overlap_len = cov_a;
 	out->duplicate = cov_a >= jt_linework_length(a) - tol &&
 		cov_b >= jt_linework_length(b) - tol;
 
 	/* crossings: away from both lines' ends and from shared stretches */
-	maxw = segs_max_width(sb, nb);
 	for (i = 0; i < na; i++)
 	{
 		const JtSegRef *s = &sa[i];
@@ -1449,7 +1482,7 @@ jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 					hi;
 		double		slen;
 
-		slice_near(sb, nb, maxw, s, tol, &lo, &hi);
+		slice_near(sb, nb, wb, s, tol, &lo, &hi);
 		if (jt_seg_covered(s, sb + lo, hi - lo, tol, &slen) || slen > 0)
 			continue;
 		for (j = lo; j < hi; j++)
@@ -1470,8 +1503,8 @@ jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 	}
 
 	/* unsnapped nodes: ends within tol of the other line but not on it */
-	near_side(a, &x, sb, nb, tol, eps, out, true);
-	near_side(b, &x, sa, na, tol, eps, out, true);
+	near_side(a, &x, sb, nb, wb, tol, eps, out, true);
+	near_side(b, &x, sa, na, wa, tol, eps, out, true);
 	sort_points(out->near, out->nnear, JT_MAX_NEAR);
 	sort_points(out->cross, out->ncross, JT_MAX_NEAR);
 }

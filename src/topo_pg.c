@@ -1652,126 +1652,233 @@ end_batch(Sweep *sw, double next_x)
 	sw->nlive = k;
 }
 
+static void
+sweep_init(Sweep *sw, TopoCtx *ctx, Portal containers)
+{
+	memset(sw, 0, sizeof(*sw));
+	sw->ctx = ctx;
+	sw->cportal = containers;
+	sw->cdone = (containers == NULL);
+	sw->treecxt = AllocSetContextCreate(ctx->cxt, "jtsyq topology trees", ALLOCSET_DEFAULT_SIZES);
+	sw->treearena = jt_geos_arena_create(sw->treecxt);
+	sw->rowcxt = AllocSetContextCreate(ctx->cxt, "jtsyq topology row", ALLOCSET_SMALL_SIZES);
+	if (ctx->link)
+		sw->open_keys = topo_string_hash("jtsyq open containers", sizeof(OpenKey), ctx->cxt);
+}
+
+/* west to east, then by key (strcmp = ORDER BY ... COLLATE "C") */
+static int
+cmp_feature_order(const void *a, const void *b)
+{
+	const TopoFeature *f = *(TopoFeature *const *) a;
+	const TopoFeature *g = *(TopoFeature *const *) b;
+
+	if (f->lw.box.xmin != g->lw.box.xmin)
+		return f->lw.box.xmin < g->lw.box.xmin ? -1 : 1;
+	if (f->key == NULL || g->key == NULL)
+		return (f->key == NULL) - (g->key == NULL);
+	return strcmp(f->key, g->key);
+}
+
+/*
+ * Read one batch of rows and check it: each new feature against the live
+ * ones it can reach and against its containers.  With `unsorted` the batch
+ * is the whole layer, read in any order: it is put in the order the sorted
+ * query would have given, so that the findings are the same.
+ */
+static void
+sweep_batch(Sweep *sw, SPITupleTable *tt, uint64 n, bool unsorted, TopoFeature **pre, int npre)
+{
+	TopoCtx    *ctx = sw->ctx;
+	double		tol = ctx->tol;
+	bool		has_link = tt && tt->tupdesc->natts >= 4;
+	TopoGen    *gen = topo_gen_new(ctx);
+	TopoFeature **batch = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(n + npre, 1));
+	int			nb = 0,
+				i,
+				j;
+	double		first_x = unsorted ? -INFINITY : row_x(tt, 0);
+	double		maxx = -INFINITY;
+
+	for (i = 0; i < (int) n; i++)
+	{
+		char	   *key,
+				   *link = NULL;
+		bool		isnull,
+					is_new = true;
+		Datum		geom;
+		TopoFeature *f;
+		MemoryContext old;
+
+		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(sw->rowcxt);
+		row_text(tt, i, 1, &key);
+		geom = SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull);
+		if (has_link)
+			row_text(tt, i, 4, &link);
+		MemoryContextSwitchTo(old);
+		if (ctx->new_keys)
+		{
+			TopoNewKey *nk = key ? hash_search(ctx->new_keys, &key, HASH_FIND, NULL) : NULL;
+
+			is_new = nk != NULL && !nk->reported;
+		}
+		f = topo_feature_load(ctx, gen, key, link, geom, isnull,
+							  is_new ? TOPO_FEATURE : TOPO_NEIGHBOUR, is_new);
+		MemoryContextReset(sw->rowcxt);
+		if (f->excluded)
+		{
+			topo_feature_release(f);
+			continue;
+		}
+		batch[nb++] = f;
+		maxx = Max(maxx, f->lw.box.xmax);
+	}
+	if (tt)
+		SPI_freetuptable(tt);
+	topo_gen_done_loading(gen);
+	for (i = 0; i < npre; i++)
+	{
+		batch[nb++] = pre[i];
+		maxx = Max(maxx, pre[i]->lw.box.xmax);
+	}
+	if (unsorted && nb > 1)
+	{
+		int64		seq0 = batch[0]->seq;
+
+		for (i = 1; i < nb; i++)
+			seq0 = Min(seq0, batch[i]->seq);
+		qsort(batch, nb, sizeof(TopoFeature *), cmp_feature_order);
+		for (i = 0; i < nb; i++)
+			batch[i]->seq = seq0 + i;
+	}
+	for (i = 0; i < nb; i++)
+	{
+		(void) feature_gg(batch[i]);
+		append(ctx, &sw->live, &sw->nlive, &sw->maxlive, batch[i]);
+	}
+
+	if (!sw->cdone && nb > 0)
+		load_containers(sw, unsorted ? INFINITY : maxx + tol);
+	sw->ftree = build_tree(sw, sw->live, sw->nlive, first_x);
+	sw->ctree = sw->open_keys ? NULL : build_tree(sw, sw->open, sw->nopen, -INFINITY);
+
+	for (i = 0; i < nb; i++)
+	{
+		TopoFeature *b = batch[i];
+		int			k;
+
+		CHECK_FOR_INTERRUPTS();
+		k = tree_query(sw, sw->ftree, &b->lw.box, tol);
+		for (j = 0; j < k; j++)
+			if (sw->qbuf[j]->seq < b->seq)
+				topo_pair(ctx, sw->qbuf[j], b);
+		if (ctx->container_dim == -1)
+			continue;
+		if (sw->open_keys)
+		{
+			OpenKey    *e = b->link ? hash_search(sw->open_keys, &b->link, HASH_FIND, NULL) : NULL;
+			TopoFeature *c = e ? e->c : NULL;
+
+			topo_contain(ctx, b, &c, c ? 1 : 0);
+		}
+		else
+		{
+			k = tree_query(sw, sw->ctree, &b->lw.box, tol);
+			topo_contain(ctx, b, sw->qbuf, k);
+		}
+	}
+	pfree(batch);
+}
+
+static void
+sweep_finish(Sweep *sw)
+{
+	/* containers no feature reached: each is one gap */
+	load_containers(sw, INFINITY);
+	end_batch(sw, INFINITY);
+	if (sw->cbuf)
+		SPI_freetuptable(sw->cbuf);
+}
+
 void
 topo_sweep(TopoCtx *ctx, Portal features, Portal containers)
 {
 	Sweep		sw;
 	SPITupleTable *tt;
 	uint64		n;
-	double		tol = ctx->tol;
-	bool		has_link;
 
-	memset(&sw, 0, sizeof(sw));
-	sw.ctx = ctx;
-	sw.fportal = features;
-	sw.cportal = containers;
-	sw.cdone = (containers == NULL);
-	sw.treecxt = AllocSetContextCreate(ctx->cxt, "jtsyq topology trees", ALLOCSET_DEFAULT_SIZES);
-	sw.treearena = jt_geos_arena_create(sw.treecxt);
-	sw.rowcxt = AllocSetContextCreate(ctx->cxt, "jtsyq topology row", ALLOCSET_SMALL_SIZES);
-	if (ctx->link)
-		sw.open_keys = topo_string_hash("jtsyq open containers", sizeof(OpenKey), ctx->cxt);
-
+	sweep_init(&sw, ctx, containers);
 	SPI_cursor_fetch(features, true, jt_topology_batch_rows);
 	tt = SPI_tuptable;
 	n = SPI_processed;
-	has_link = n > 0 && tt->tupdesc->natts >= 4;
 	while (n > 0)
 	{
-		TopoGen    *gen = topo_gen_new(ctx);
-		TopoFeature **batch = MemoryContextAlloc(ctx->cxt, sizeof(TopoFeature *) * n);
-		int			nb = 0,
-					i,
-					j;
-		double		first_x = row_x(tt, 0);
-		double		maxx = -INFINITY;
 		double		next_x;
 
-		for (i = 0; i < (int) n; i++)
-		{
-			char	   *key,
-					   *link = NULL;
-			bool		isnull,
-						is_new = true;
-			Datum		geom;
-			TopoFeature *f;
-			MemoryContext old;
-
-			CHECK_FOR_INTERRUPTS();
-			old = MemoryContextSwitchTo(sw.rowcxt);
-			row_text(tt, i, 1, &key);
-			geom = SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull);
-			if (has_link)
-				row_text(tt, i, 4, &link);
-			MemoryContextSwitchTo(old);
-			if (ctx->new_keys)
-			{
-				TopoNewKey *nk = key ? hash_search(ctx->new_keys, &key, HASH_FIND, NULL) : NULL;
-
-				is_new = nk != NULL && !nk->reported;
-			}
-			f = topo_feature_load(ctx, gen, key, link, geom, isnull,
-								  is_new ? TOPO_FEATURE : TOPO_NEIGHBOUR, is_new);
-			MemoryContextReset(sw.rowcxt);
-			if (f->excluded)
-			{
-				topo_feature_release(f);
-				continue;
-			}
-			(void) feature_gg(f);
-			append(ctx, &sw.live, &sw.nlive, &sw.maxlive, f);
-			batch[nb++] = f;
-			maxx = Max(maxx, f->lw.box.xmax);
-		}
-		SPI_freetuptable(tt);
-		topo_gen_done_loading(gen);
-
-		if (!sw.cdone && nb > 0)
-			load_containers(&sw, maxx + tol);
-		sw.ftree = build_tree(&sw, sw.live, sw.nlive, first_x);
-		sw.ctree = sw.open_keys ? NULL : build_tree(&sw, sw.open, sw.nopen, -INFINITY);
-
-		for (i = 0; i < nb; i++)
-		{
-			TopoFeature *b = batch[i];
-			int			k;
-
-			CHECK_FOR_INTERRUPTS();
-			k = tree_query(&sw, sw.ftree, &b->lw.box, tol);
-			for (j = 0; j < k; j++)
-				if (sw.qbuf[j]->seq < b->seq)
-					topo_pair(ctx, sw.qbuf[j], b);
-			if (ctx->container_dim == -1)
-				continue;
-			if (sw.open_keys)
-			{
-				OpenKey    *e = b->link ? hash_search(sw.open_keys, &b->link, HASH_FIND, NULL) : NULL;
-				TopoFeature *c = e ? e->c : NULL;
-
-				topo_contain(ctx, b, &c, c ? 1 : 0);
-			}
-			else
-			{
-				k = tree_query(&sw, sw.ctree, &b->lw.box, tol);
-				topo_contain(ctx, b, sw.qbuf, k);
-			}
-		}
-		pfree(batch);
-
+		sweep_batch(&sw, tt, n, false, NULL, 0);
 		SPI_cursor_fetch(features, true, jt_topology_batch_rows);
 		tt = SPI_tuptable;
 		n = SPI_processed;
 		next_x = n > 0 ? row_x(tt, 0) : INFINITY;
 		end_batch(&sw, next_x);
 	}
-	if (n == 0 && tt)
+	if (tt)
 		SPI_freetuptable(tt);
+	sweep_finish(&sw);
+}
 
-	/* containers no feature reached: each is one gap */
-	load_containers(&sw, INFINITY);
+void
+topo_sweep_query(TopoCtx *ctx, const char *sql, int nargs, Oid *types, Datum *args,
+				 Portal containers)
+{
+	Portal		p;
+	char	   *sorted;
+
+	/* a layer that fits in one batch needs no sorting */
+	p = SPI_cursor_open_with_args(NULL, sql, nargs, types, args, NULL, true, 0);
+	SPI_cursor_fetch(p, true, (long) jt_topology_batch_rows + 1);
+	if (SPI_processed <= (uint64) jt_topology_batch_rows)
+	{
+		Sweep		sw;
+		SPITupleTable *tt = SPI_tuptable;
+		uint64		n = SPI_processed;
+
+		SPI_cursor_close(p);
+		sweep_init(&sw, ctx, containers);
+		if (n > 0)
+			sweep_batch(&sw, tt, n, true, NULL, 0);
+		else
+			SPI_freetuptable(tt);
+		end_batch(&sw, INFINITY);
+		sweep_finish(&sw);
+		return;
+	}
+	SPI_freetuptable(SPI_tuptable);
+	SPI_cursor_close(p);
+	sorted = psprintf("SELECT * FROM (%s) s ORDER BY x NULLS LAST, k COLLATE \"C\"", sql);
+	p = SPI_cursor_open_with_args(NULL, sorted, nargs, types, args, NULL, true, 0);
+	topo_sweep(ctx, p, containers);
+	SPI_cursor_close(p);
+}
+
+void
+topo_sweep_preloaded(TopoCtx *ctx, TopoFeature **pre, int npre, const char *sql, int nargs,
+					 Oid *types, Datum *args, Portal containers)
+{
+	Sweep		sw;
+	Portal		p = SPI_cursor_open_with_args(NULL, sql, nargs, types, args, NULL, true, 0);
+	SPITupleTable *tt;
+	uint64		n;
+
+	SPI_cursor_fetch(p, true, FETCH_ALL);
+	tt = SPI_tuptable;
+	n = SPI_processed;
+	SPI_cursor_close(p);
+	sweep_init(&sw, ctx, containers);
+	sweep_batch(&sw, tt, n, true, pre, npre);
 	end_batch(&sw, INFINITY);
-	if (sw.cbuf)
-		SPI_freetuptable(sw.cbuf);
+	sweep_finish(&sw);
 }
 
 /* ---------------------------------------------------------------------
@@ -1849,8 +1956,7 @@ jtsyq_topology_errors(PG_FUNCTION_ARGS)
 	TopoCtx		ctx;
 	SrfEmit		em;
 	char	   *sql;
-	Portal		fportal,
-				cportal = NULL;
+	Portal		cportal = NULL;
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
@@ -1925,24 +2031,22 @@ jtsyq_topology_errors(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("SPI_connect failed")));
-	sql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s)%s%s%s FROM %s ORDER BY 3 NULLS LAST, 1",
+	sql = psprintf("SELECT %s::text AS k, %s AS g, jtsyq._xmin(%s) AS x%s%s%s FROM %s",
 				   topo_key_expr(layer, keycol, fname, "layer"),
 				   quote_identifier(geomcol), quote_identifier(geomcol),
-				   link ? ", " : "", link ? quote_identifier(link) : "", link ? "::text" : "",
+				   link ? ", " : "", link ? quote_identifier(link) : "", link ? "::text AS l" : "",
 				   topo_relation_name(layer));
-	fportal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
 	if (OidIsValid(container))
 	{
-		sql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
-					   topo_key_expr(container, ckeycol, fname, "container"),
-					   quote_identifier(cgeomcol), quote_identifier(cgeomcol),
-					   topo_relation_name(container));
-		cportal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+		char	   *csql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
+									topo_key_expr(container, ckeycol, fname, "container"),
+									quote_identifier(cgeomcol), quote_identifier(cgeomcol),
+									topo_relation_name(container));
+
+		cportal = SPI_cursor_open_with_args(NULL, csql, 0, NULL, NULL, NULL, true, 0);
 	}
 
-	topo_sweep(&ctx, fportal, cportal);
-
-	SPI_cursor_close(fportal);
+	topo_sweep_query(&ctx, sql, 0, NULL, NULL, cportal);
 	if (cportal)
 		SPI_cursor_close(cportal);
 	SPI_finish();

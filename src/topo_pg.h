@@ -150,6 +150,21 @@ extern void topo_nodes(TopoCtx *ctx, TopoFeature *f, TopoFeature **nbrs, int nnb
  * (key, geom, xmin) or NULL.
  */
 extern void topo_sweep(TopoCtx *ctx, Portal features, Portal containers);
+/*
+ * The same from a query (columns k key, g geometry, x its xmin [, l link];
+ * no ORDER BY): a layer of at most one batch
+ * is read and checked at once, unsorted; a larger one is read again,
+ * sorted by xmin, and swept.
+ */
+extern void topo_sweep_query(TopoCtx *ctx, const char *sql, int nargs, Oid *types,
+							 Datum *args, Portal containers);
+/*
+ * One batch of features already read (pre) plus the rows of a query, all
+ * checked at once: the statement trigger's new rows and their old
+ * neighbours.
+ */
+extern void topo_sweep_preloaded(TopoCtx *ctx, TopoFeature **pre, int npre, const char *sql,
+								 int nargs, Oid *types, Datum *args, Portal containers);
 
 /* WKT of a finding's geometry for error messages (palloc'd, shortened). */
 extern char *topo_geom_wkt(const GEOSGeometry *g);

@@ -581,9 +581,21 @@ trig_emit(void *arg, JtTopoKind kind, const char *id1, const char *id2,
  * ---------------------------------------------------------------------
  */
 
+/*
+ * Lock the cells of the boxes.  `memo` (row level: the cells locked for the
+ * previous row of the statement, which usually lies in the same cell) lets
+ * a row skip locks it already holds: they are held until the end of the
+ * transaction anyway.
+ */
+typedef struct LockMemo
+{
+	JtLockCell	cells[8 * ROW_LOCK_CELLS + 8];
+	int			n;
+} LockMemo;
+
 static void
 lock_boxes(TrigCache *tc, JtBox *boxes, size_t n, int max_cells, JtLockCell **cells_out,
-		   int *ncells, int *level)
+		   int *ncells, int *level, LockMemo *memo)
 {
 	int			cap = 8 * max_cells + 8;
 	JtLockCell *cells = palloc(sizeof(JtLockCell) * cap);
@@ -594,13 +606,21 @@ lock_boxes(TrigCache *tc, JtBox *boxes, size_t n, int max_cells, JtLockCell **ce
 	nc = jt_lock_cells(boxes, n, tc->cell, max_cells, cells, cap, &lv);
 	if (level)
 		*level = lv;
-	for (i = 0; i < nc; i++)
+	if (!(memo && memo->n == nc && memcmp(memo->cells, cells, sizeof(JtLockCell) * nc) == 0))
 	{
-		LOCKTAG		tag;
+		for (i = 0; i < nc; i++)
+		{
+			LOCKTAG		tag;
 
-		SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, (uint32) tc->relid,
-							 (uint32) jt_lock_cell_key(&cells[i]), 2);
-		(void) LockAcquire(&tag, cells[i].exclusive ? ExclusiveLock : ShareLock, false, false);
+			SET_LOCKTAG_ADVISORY(tag, MyDatabaseId, (uint32) tc->relid,
+								 (uint32) jt_lock_cell_key(&cells[i]), 2);
+			(void) LockAcquire(&tag, cells[i].exclusive ? ExclusiveLock : ShareLock, false, false);
+		}
+		if (memo && nc <= (int) lengthof(memo->cells))
+		{
+			memcpy(memo->cells, cells, sizeof(JtLockCell) * nc);
+			memo->n = nc;
+		}
 	}
 	if (cells_out)
 	{
@@ -672,6 +692,7 @@ typedef struct RowState
 	HTAB	   *ckeys;			/* container key -> its cached feature */
 	TopoFeature **buf;
 	int			maxbuf;
+	LockMemo	locks;			/* cells locked for the previous row */
 } RowState;
 
 static void
@@ -929,7 +950,7 @@ row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPo
 		goto done;
 
 	grow_box(&box, &f->lw.box, tc->tol);
-	lock_boxes(tc, &box, 1, ROW_LOCK_CELLS, NULL, NULL, NULL);
+	lock_boxes(tc, &box, 1, ROW_LOCK_CELLS, NULL, NULL, NULL, &rs->locks);
 
 	/* neighbours, read after the locks were granted */
 	if (caching)
@@ -1024,8 +1045,10 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	char	   *newtab = td->tg_trigger->tgnewtable;
 	char	   *sql;
 	Portal		portal,
-				fportal,
 				cportal = NULL;
+	char	   *csql;
+	bool		dense;
+	JtBox		extent = {0, 0, 0, 0};
 	JtBox	   *boxes;
 	size_t		nboxes = 0,
 				maxboxes = 1024;
@@ -1043,6 +1066,11 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	Datum		args[4];
 	Oid			types[4] = {FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID};
 	MemoryContext rowcxt;
+	int64		nnew;
+	bool		small;
+	TopoFeature **pre = NULL;
+	int			npre = 0;
+	char	   *notnew = "";
 
 	if (tc->keycol == NULL)
 		ereport(ERROR,
@@ -1058,9 +1086,34 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	boxes = MemoryContextAllocHuge(ctx->cxt, sizeof(JtBox) * maxboxes);
 	rowcxt = AllocSetContextCreate(ctx->cxt, "jtsyq trigger row", ALLOCSET_SMALL_SIZES);
 
-	/* 1. the new rows: their keys and boxes; unusable ones reported now */
-	sql = psprintf("SELECT %s::text, %s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
-				   quote_identifier(newtab));
+	/*
+	 * A statement of at most one batch of rows (the usual COPY of a
+	 * village or a county) is read once, here, and checked with the old
+	 * rows around it in one go; a larger one is read again from the table,
+	 * sorted, and swept in batches.
+	 */
+	sql = psprintf("SELECT count(*) FROM %s", quote_identifier(newtab));
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: cannot count the new rows", FNAME)));
+	{
+		bool		isnull;
+
+		nnew = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+	small = nnew <= jt_topology_batch_rows;
+	if (small)
+		pre = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(nnew, 1));
+
+	/*
+	 * 1. the new rows: their keys and boxes (and in a small statement the
+	 * features themselves, checked alone as they are read); unusable ones
+	 * reported now
+	 */
+	sql = psprintf("SELECT %s::text, %s%s%s%s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
+				   tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
+				   tc->link ? "::text" : "", quote_identifier(newtab));
 	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
 	for (;;)
 	{
@@ -1097,6 +1150,31 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 			stored = MemoryContextStrdup(ctx->cxt, key);
 			nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
 			nk->reported = false;
+			if (small)
+			{
+				char	   *link = tc->link ? SPI_getvalue(t, tt->tupdesc, 3) : NULL;
+				TopoFeature *f;
+
+				MemoryContextSwitchTo(old);
+				f = topo_feature_load(ctx, gen, key, link, g, isnull, TOPO_FEATURE, true);
+				if (f->excluded)
+				{
+					topo_feature_release(f);
+					nk->reported = true;
+				}
+				else
+				{
+					pre[npre++] = f;
+					if (nboxes == maxboxes)
+					{
+						maxboxes *= 2;
+						boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
+					}
+					grow_box(&boxes[nboxes++], &f->lw.box, tc->tol);
+				}
+				MemoryContextReset(rowcxt);
+				continue;
+			}
 			if (!isnull)
 			{
 				jg = jt_geom_from_datum(g, FNAME);
@@ -1134,7 +1212,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 		return;
 
 	/* 2. lock the cells of all of them, in one order */
-	lock_boxes(tc, boxes, nboxes, STATEMENT_LOCK_CELLS, &cells, &ncells, &level);
+	lock_boxes(tc, boxes, nboxes, STATEMENT_LOCK_CELLS, &cells, &ncells, &level, NULL);
 
 	/* 3. the rows of the table in those cells (new and old), swept */
 	ax1 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
@@ -1158,53 +1236,107 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	args[2] = makeArrayResult(ax2, CurrentMemoryContext);
 	args[3] = makeArrayResult(ay2, CurrentMemoryContext);
 
+	/*
+	 * The rows of the table in those cells, new and old: by the cells'
+	 * extent when they fill most of it (a load of a whole area), else cell
+	 * by cell without duplicates.
+	 */
+	{
+		int64		cx0 = PG_INT64_MAX,
+					cy0 = PG_INT64_MAX,
+					cx1 = PG_INT64_MIN,
+					cy1 = PG_INT64_MIN;
+		int			nlevel = 0;
+
+		for (i = 0; i < ncells; i++)
+			if (cells[i].level == level)
+			{
+				cx0 = Min(cx0, cells[i].cx);
+				cy0 = Min(cy0, cells[i].cy);
+				cx1 = Max(cx1, cells[i].cx);
+				cy1 = Max(cy1, cells[i].cy);
+				nlevel++;
+			}
+		dense = level < JT_LOCK_TOP_LEVEL && nlevel > 0 &&
+			2.0 * nlevel >= (double) (cx1 - cx0 + 1) * (double) (cy1 - cy0 + 1);
+		if (dense)
+		{
+			JtLockCell	lo = {level, 0, cx0, cy0},
+						hi = {level, 0, cx1, cy1};
+			JtBox		b0,
+						b1;
+
+			jt_lock_cell_box(&lo, tc->cell, &b0);
+			jt_lock_cell_box(&hi, tc->cell, &b1);
+			extent.xmin = b0.xmin;
+			extent.ymin = b0.ymin;
+			extent.xmax = b1.xmax;
+			extent.ymax = b1.ymax;
+		}
+	}
+
+	/* in a small statement the table is asked for the old rows only */
+	if (small)
+		notnew = psprintf(" %s NOT EXISTS (SELECT 1 FROM %s n WHERE n.%s = t.%s)",
+						  level >= JT_LOCK_TOP_LEVEL ? "WHERE" : "AND",
+						  quote_identifier(newtab), quote_identifier(tc->keycol),
+						  quote_identifier(tc->keycol));
 	initStringInfo(&cellsql);
 	if (level >= JT_LOCK_TOP_LEVEL)
 		appendStringInfo(&cellsql,
-						 "SELECT %s::text AS k, %s AS g%s%s%s FROM %s t",
+						 "SELECT %s::text AS k, %s AS g%s%s%s FROM %s t%s",
 						 tc->keyexpr, quote_identifier(tc->geomcol),
 						 tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
-						 tc->link ? "::text AS l" : "", tc->relname);
+						 tc->link ? "::text AS l" : "", tc->relname, notnew);
+	else if (dense)
+		appendStringInfo(&cellsql,
+						 "SELECT t.%s::text AS k, t.%s AS g%s%s%s FROM %s t "
+						 "WHERE t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)%s",
+						 tc->keyexpr, quote_identifier(tc->geomcol),
+						 tc->link ? ", t." : "", tc->link ? quote_identifier(tc->link) : "",
+						 tc->link ? "::text AS l" : "", tc->relname,
+						 quote_identifier(tc->geomcol), pg, pg,
+						 extent.xmin, extent.ymin, extent.xmax, extent.ymax, ctx->srid, notnew);
 	else
 		appendStringInfo(&cellsql,
 						 "SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text AS k, t.%s AS g%s%s%s "
 						 "FROM unnest($1, $2, $3, $4) c(x1, y1, x2, y2) JOIN %s t "
-						 "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)",
+						 "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)%s",
 						 tc->keyexpr, quote_identifier(tc->geomcol),
 						 tc->link ? ", t." : "", tc->link ? quote_identifier(tc->link) : "",
 						 tc->link ? "::text AS l" : "", tc->relname,
-						 quote_identifier(tc->geomcol), pg, pg, ctx->srid);
-	sql = psprintf("SELECT k, g, jtsyq._xmin(g)%s FROM (%s) s ORDER BY 3 NULLS LAST, 1",
+						 quote_identifier(tc->geomcol), pg, pg, ctx->srid, notnew);
+	sql = psprintf("SELECT k, g, jtsyq._xmin(g) AS x%s FROM (%s) s",
 				   tc->link ? ", l" : "", cellsql.data);
 
 	/* a snapshot taken after the locks: we see what the other writers committed */
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
-	fportal = SPI_cursor_open_with_args(NULL, sql, level >= JT_LOCK_TOP_LEVEL ? 0 : 4, types,
-										args, NULL, true, 0);
 	if (OidIsValid(tc->container))
 	{
 		if (level >= JT_LOCK_TOP_LEVEL || tc->link)
-			sql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
-						   tc->ckeyexpr, quote_identifier(tc->cgeomcol), quote_identifier(tc->cgeomcol),
-						   topo_relation_name(tc->container));
+			csql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
+							tc->ckeyexpr, quote_identifier(tc->cgeomcol), quote_identifier(tc->cgeomcol),
+							topo_relation_name(tc->container));
 		else
-			sql = psprintf("SELECT k, g, jtsyq._xmin(g) FROM ("
-						   "SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text AS k, t.%s AS g "
-						   "FROM unnest($1, $2, $3, $4) c(x1, y1, x2, y2) JOIN %s t "
-						   "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)) s "
-						   "ORDER BY 3 NULLS LAST",
-						   tc->ckeyexpr, quote_identifier(tc->cgeomcol),
-						   topo_relation_name(tc->container),
-						   quote_identifier(tc->cgeomcol), pg, pg, ctx->srid);
-		cportal = SPI_cursor_open_with_args(NULL, sql,
+			csql = psprintf("SELECT k, g, jtsyq._xmin(g) FROM ("
+							"SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text AS k, t.%s AS g "
+							"FROM unnest($1, $2, $3, $4) c(x1, y1, x2, y2) JOIN %s t "
+							"ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)) s "
+							"ORDER BY 3 NULLS LAST",
+							tc->ckeyexpr, quote_identifier(tc->cgeomcol),
+							topo_relation_name(tc->container),
+							quote_identifier(tc->cgeomcol), pg, pg, ctx->srid);
+		cportal = SPI_cursor_open_with_args(NULL, csql,
 											(level >= JT_LOCK_TOP_LEVEL || tc->link) ? 0 : 4,
 											types, args, NULL, true, 0);
 	}
+	if (small)
+		topo_sweep_preloaded(ctx, pre, npre, sql, (level >= JT_LOCK_TOP_LEVEL || dense) ? 0 : 4,
+							 types, args, cportal);
+	else
+		topo_sweep_query(ctx, sql, (level >= JT_LOCK_TOP_LEVEL || dense) ? 0 : 4, types, args, cportal);
 	PopActiveSnapshot();
-
-	topo_sweep(ctx, fportal, cportal);
-	SPI_cursor_close(fportal);
 	if (cportal)
 		SPI_cursor_close(cportal);
 }
