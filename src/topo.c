@@ -1146,7 +1146,6 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 				break;
 			}
 			d1 = dmin(d1, pt_segref_dist2(s->x1, s->y1, e));
-			d2 = dmin(d2, pt_segref_dist2(s->x2, s->y2, e));
 			if (vertex_near)
 			{
 				dv1 = dmin(dv1, (s->x1 - e->x1) * (s->x1 - e->x1) + (s->y1 - e->y1) * (s->y1 - e->y1));
@@ -1194,9 +1193,19 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 				out->maxnear = d;
 		}
 
-		/* on b's boundary but not one of its segments (b has more vertices) */
-		if (!covered && d1 <= eps2 && d2 <= eps2)
-			covered = jt_seg_covered(s, sb + lo, hi - lo, eps, NULL);
+		/*
+		 * On b's boundary but not one of its segments (b has more vertices
+		 * there): both ends must be on b's boundary first.
+		 */
+		if (!covered && d1 <= eps2)
+		{
+			for (j = lo; j < hi; j++)
+				if (!(sb[j].xmax < s->x2 - eps || sb[j].xmin > s->x2 + eps ||
+					  sb[j].ymax < s->y2 - eps || sb[j].ymin > s->y2 + eps))
+					d2 = dmin(d2, pt_segref_dist2(s->x2, s->y2, &sb[j]));
+			if (d2 <= eps2)
+				covered = jt_seg_covered(s, sb + lo, hi - lo, eps, NULL);
+		}
 		if (covered)
 		{
 			if (acov)

@@ -1721,6 +1721,11 @@ sweep_batch(Sweep *sw, SPITupleTable *tt, uint64 n, bool unsorted, TopoFeature *
 		{
 			TopoNewKey *nk = key ? hash_search(ctx->new_keys, &key, HASH_FIND, NULL) : NULL;
 
+			if (nk && ctx->skip_new)
+			{
+				MemoryContextReset(sw->rowcxt);
+				continue;
+			}
 			is_new = nk != NULL && !nk->reported;
 		}
 		f = topo_feature_load(ctx, gen, key, link, geom, isnull,

@@ -99,6 +99,7 @@ typedef struct TopoCtx
 	Size		scratch_size;
 	int64		nextseq;
 	HTAB	   *new_keys;		/* statement trigger: keys of the new rows */
+	bool		skip_new;		/* ... already read: skip them in the sweep */
 	int64		nfindings;
 } TopoCtx;
 

@@ -53,6 +53,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/tuplestore.h"
 
 #include "geom_pg.h"
 #include "geos_pg.h"
@@ -1070,7 +1071,6 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	bool		small;
 	TopoFeature **pre = NULL;
 	int			npre = 0;
-	char	   *notnew = "";
 
 	if (tc->keycol == NULL)
 		ereport(ERROR,
@@ -1092,16 +1092,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	 * rows around it in one go; a larger one is read again from the table,
 	 * sorted, and swept in batches.
 	 */
-	sql = psprintf("SELECT count(*) FROM %s", quote_identifier(newtab));
-	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT || SPI_processed != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("%s: cannot count the new rows", FNAME)));
-	{
-		bool		isnull;
-
-		nnew = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
-	}
+	nnew = tuplestore_tuple_count(td->tg_newtable);
 	small = nnew <= jt_topology_batch_rows;
 	if (small)
 		pre = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(nnew, 1));
@@ -1275,39 +1266,41 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 		}
 	}
 
-	/* in a small statement the table is asked for the old rows only */
+	/*
+	 * In a small statement the new rows are read already: those the table
+	 * gives back again are skipped by key before they are parsed (cheaper
+	 * than an anti-join, which would read the transition table once more).
+	 */
 	if (small)
-		notnew = psprintf(" %s NOT EXISTS (SELECT 1 FROM %s n WHERE n.%s = t.%s)",
-						  level >= JT_LOCK_TOP_LEVEL ? "WHERE" : "AND",
-						  quote_identifier(newtab), quote_identifier(tc->keycol),
-						  quote_identifier(tc->keycol));
+		ctx->skip_new = true;
 	initStringInfo(&cellsql);
 	if (level >= JT_LOCK_TOP_LEVEL)
 		appendStringInfo(&cellsql,
-						 "SELECT %s::text AS k, %s AS g%s%s%s FROM %s t%s",
+						 "SELECT %s::text AS k, %s AS g%s%s%s FROM %s t",
 						 tc->keyexpr, quote_identifier(tc->geomcol),
 						 tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
-						 tc->link ? "::text AS l" : "", tc->relname, notnew);
+						 tc->link ? "::text AS l" : "", tc->relname);
 	else if (dense)
 		appendStringInfo(&cellsql,
 						 "SELECT t.%s::text AS k, t.%s AS g%s%s%s FROM %s t "
-						 "WHERE t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)%s",
+						 "WHERE t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)",
 						 tc->keyexpr, quote_identifier(tc->geomcol),
 						 tc->link ? ", t." : "", tc->link ? quote_identifier(tc->link) : "",
 						 tc->link ? "::text AS l" : "", tc->relname,
 						 quote_identifier(tc->geomcol), pg, pg,
-						 extent.xmin, extent.ymin, extent.xmax, extent.ymax, ctx->srid, notnew);
+						 extent.xmin, extent.ymin, extent.xmax, extent.ymax, ctx->srid);
 	else
 		appendStringInfo(&cellsql,
 						 "SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text AS k, t.%s AS g%s%s%s "
 						 "FROM unnest($1, $2, $3, $4) c(x1, y1, x2, y2) JOIN %s t "
-						 "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)%s",
+						 "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)",
 						 tc->keyexpr, quote_identifier(tc->geomcol),
 						 tc->link ? ", t." : "", tc->link ? quote_identifier(tc->link) : "",
 						 tc->link ? "::text AS l" : "", tc->relname,
-						 quote_identifier(tc->geomcol), pg, pg, ctx->srid, notnew);
-	sql = psprintf("SELECT k, g, jtsyq._xmin(g) AS x%s FROM (%s) s",
-				   tc->link ? ", l" : "", cellsql.data);
+						 quote_identifier(tc->geomcol), pg, pg, ctx->srid);
+	/* (the sort key only matters when the rows are read sorted) */
+	sql = psprintf("SELECT k, g, %s AS x%s FROM (%s) s",
+				   small ? "NULL::float8" : "jtsyq._xmin(g)", tc->link ? ", l" : "", cellsql.data);
 
 	/* a snapshot taken after the locks: we see what the other writers committed */
 	CommandCounterIncrement();
