@@ -56,3 +56,38 @@ BEGIN
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END $$;
+
+-- the block of w x h parcels from parcel (i0, j0): its ring runs along the
+-- parcels' own boundary points, so parcels and blocks share vertices (a
+-- 地籍子区 made of its parcels)
+CREATE OR REPLACE FUNCTION jtsyq_bench.block(i0 integer, j0 integer, w integer, h integer, srid integer DEFAULT 4523)
+RETURNS geometry LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT ST_SetSRID(ST_MakePolygon(ST_MakeLine(array_agg(ST_MakePoint(35500000 + p[1], 4000000 + p[2]) ORDER BY n))), srid)
+      FROM (SELECT (i - i0) * 5 + k AS n, jtsyq_bench.ept(i, j0, 0, k) AS p
+              FROM generate_series(i0, i0 + w - 1) i, generate_series(0, 4) k
+            UNION ALL
+            SELECT 5 * w + (j - j0) * 5 + k, jtsyq_bench.ept(i0 + w, j, 1, k)
+              FROM generate_series(j0, j0 + h - 1) j, generate_series(0, 4) k
+            UNION ALL
+            SELECT 5 * w + 5 * h + (i0 + w - 1 - i) * 5 + (5 - k), jtsyq_bench.ept(i, j0 + h, 0, k)
+              FROM generate_series(i0, i0 + w - 1) i, generate_series(1, 5) k
+            UNION ALL
+            SELECT 10 * w + 5 * h + (j0 + h - 1 - j) * 5 + (5 - k), jtsyq_bench.ept(i0, j, 1, k)
+              FROM generate_series(j0, j0 + h - 1) j, generate_series(1, 5) k
+            UNION ALL
+            SELECT 10 * (w + h), jtsyq_bench.ept(i0, j0, 0, 0)) pts $$;
+
+-- blocks of b x b parcels covering an nx x ny layer (code 'B<bi>_<bj>')
+CREATE OR REPLACE FUNCTION jtsyq_bench.blocks(target regclass, nx integer, ny integer, b integer, srid integer DEFAULT 4523)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    n bigint;
+BEGIN
+    EXECUTE format('INSERT INTO %s (code, geom)
+                    SELECT ''B'' || bi || ''_'' || bj,
+                           jtsyq_bench.block(bi * %2$s, bj * %2$s, least(%2$s, %3$s - bi * %2$s), least(%2$s, %4$s - bj * %2$s), %5$s)
+                      FROM generate_series(0, (%3$s - 1) / %2$s) bi, generate_series(0, (%4$s - 1) / %2$s) bj',
+                   target, b, nx, ny, srid);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END $$;
