@@ -497,7 +497,28 @@ seg_conflict(const JtSegRef *s, const JtSegRef *e)
 		return orient(cx, cy, sx, sy, ex, ey) == 0 &&
 			(sx - cx) * (ex - cx) + (sy - cy) * (ey - cy) > 0;
 	}
-	return segs_intersect(s, e);
+	else
+	{
+		double		d1 = orient(s->x1, s->y1, s->x2, s->y2, e->x1, e->y1);
+		double		d2 = orient(s->x1, s->y1, s->x2, s->y2, e->x2, e->y2);
+		double		d3 = orient(e->x1, e->y1, e->x2, e->y2, s->x1, s->y1);
+		double		d4 = orient(e->x1, e->y1, e->x2, e->y2, s->x2, s->y2);
+
+		if (d1 == 0 && d2 == 0)
+			return segs_intersect(s, e);	/* collinear: overlap or nothing */
+		if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+			((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+			return true;		/* a proper crossing */
+		/* a vertex of e inside s: s may change sides there */
+		if ((d1 == 0 && on_seg_box(s, e->x1, e->y1)) || (d2 == 0 && on_seg_box(s, e->x2, e->y2)))
+			return true;
+
+		/*
+		 * An end of s on e (a T-junction): s's interior stays on one side of
+		 * e, located like any other segment.
+		 */
+		return false;
+	}
 }
 
 JtLocation
@@ -1091,8 +1112,8 @@ wedge_inside(const JtLinework *b, const JtSegRef *ein, const JtSegRef *eout,
 static bool
 screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 			const JtLinework *b, const JtSegRef *sb, uint32_t nb, double maxw,
-			const JtBox *x, double tol, double eps, bool wedges, uint8_t *acov,
-			uint32_t *covcount, JtPairInfo *out)
+			const JtBox *x, double tol, double eps, bool wedges, bool within,
+			uint8_t *acov, uint32_t *covcount, JtPairInfo *out)
 {
 	double		tol2 = tol * tol,
 				eps2 = eps * eps;
@@ -1100,6 +1121,9 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 	uint32_t	i,
 				j,
 				pi;
+	/* within: the side of the previous segment, reused along the ring */
+	uint32_t	prev_seg = UINT32_MAX;
+	int			prev_inside = -1;
 
 	memset(covcount, 0, sizeof(uint32_t) * a->npaths);
 	for (i = 0; i < na; i++)
@@ -1217,15 +1241,31 @@ screen_side(const JtLinework *a, const JtSegRef *sa, uint32_t na,
 		{
 			int			w = -1;
 
-			if (wedges && nin == 1 && nout == 1 && ein->path == eout->path)
+			/*
+			 * Along a ring, a segment that starts where the previous one
+			 * ended, off b's boundary, is on the same side of it.
+			 */
+			if (within && s->seg == prev_seg + 1 && prev_inside >= 0 && d1 > eps2)
+				w = prev_inside;
+			if (w < 0 && wedges && nin == 1 && nout == 1 && ein->path == eout->path)
 				w = wedge_inside(b, ein, eout, cx, cy, vx, vy);
 			if (w < 0)
-				w = jt_point_in_polygon(b, (s->x1 + s->x2) / 2, (s->y1 + s->y2) / 2, eps) != JT_OUTSIDE;
-			conflict = (w != 0);
+			{
+				JtLocation	loc = jt_point_in_polygon(b, (s->x1 + s->x2) / 2, (s->y1 + s->y2) / 2, eps);
+
+				w = within ? (loc == JT_INSIDE) : (loc != JT_OUTSIDE);
+			}
+			prev_seg = s->seg;
+			prev_inside = w;
+			conflict = within ? (w == 0) : (w != 0);
 		}
+		else
+			prev_inside = -1;
 		if (conflict)
 			maybe = true;
 	}
+	if (within)
+		return maybe;
 
 	/*
 	 * An exterior ring lying entirely on b's boundary: a component equal to
@@ -1348,11 +1388,56 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 	wa = segs_prepare(sa, na);
 	wb = segs_prepare(sb, nb);
 
-	if (screen_side(a, sa, na, b, sb, nb, wb, &x, tol, eps, wedges, acov, counts, out))
+	if (screen_side(a, sa, na, b, sb, nb, wb, &x, tol, eps, wedges, false, acov, counts, out))
 		out->maybe = true;
-	if (screen_side(b, sb, nb, a, sa, na, wa, &x, tol, eps, wedges, bcov, counts + a->npaths, out))
+	if (screen_side(b, sb, nb, a, sa, na, wa, &x, tol, eps, wedges, false, bcov,
+					counts + a->npaths, out))
 		out->maybe = true;
 	sort_points(out->near, out->nnear, JT_MAX_NEAR);
+}
+
+bool
+jt_polygon_within(const JtLinework *a, const JtLinework *b, const JtSegIndex *bix,
+				  double eps, bool wedges, uint8_t *acov, void *scratch)
+{
+	JtSegRef   *sa = (JtSegRef *) scratch;
+	JtSegRef   *sb;
+	uint32_t   *counts;
+	uint32_t	na,
+				nb,
+				pi;
+	double		wb;
+
+	if (!(a->box.xmin >= b->box.xmin - eps && a->box.xmax <= b->box.xmax + eps &&
+		  a->box.ymin >= b->box.ymin - eps && a->box.ymax <= b->box.ymax + eps))
+		return false;
+	na = jt_linework_segs(a, NULL, 0, sa);
+	sb = sa + na;
+	if (bix)
+	{
+		/* a large b: its segments near a, from its index */
+		nb = jt_segindex_near(bix, &a->box, eps, sb);
+		wb = nb > FEW_SEGS ? segs_max_width(sb, nb) : -1;
+	}
+	else
+	{
+		nb = jt_linework_segs(b, &a->box, eps, sb);
+		wb = segs_prepare(sb, nb);
+	}
+	counts = (uint32_t *) (sb + nb);
+	if (screen_side(a, sa, na, b, sb, nb, wb, &a->box, eps, eps, wedges, true, acov, counts, NULL))
+		return false;
+	/* a must not enclose one of b's holes */
+	for (pi = 0; pi < b->npaths; pi++)
+	{
+		const JtPath *p = &b->paths[pi];
+
+		if (!p->shell && p->npoints > 0 && PX(p, 0) >= a->box.xmin && PX(p, 0) <= a->box.xmax &&
+			PY(p, 0) >= a->box.ymin && PY(p, 0) <= a->box.ymax &&
+			jt_point_in_polygon(a, PX(p, 0), PY(p, 0), eps) == JT_INSIDE)
+			return false;
+	}
+	return true;
 }
 
 bool

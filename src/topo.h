@@ -295,6 +295,16 @@ extern void jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol
 							JtPairInfo *out);
 
 /*
+ * Is polygon a within polygon b (its boundary inside b or on b's boundary
+ * within eps, none of b's holes inside a)?  "false" may also mean "not
+ * proved": ask GEOS then.  acov marks a's segments on b's boundary.  bix:
+ * b's segments sorted (large containers), or NULL.  scratch: room for
+ * a->nsegs + b->nsegs segments and a->npaths + 1 counters.
+ */
+extern bool jt_polygon_within(const JtLinework *a, const JtLinework *b, const JtSegIndex *bix,
+							  double eps, bool wedges, uint8_t *acov, void *scratch);
+
+/*
  * Is every segment of a covered by b's segments within d?  (Duplicate
  * polygons: boundaries equal up to the tolerance.)
  */

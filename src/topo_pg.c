@@ -1097,17 +1097,43 @@ contain_polygon(TopoCtx *ctx, TopoFeature *f, TopoFeature **cands, int n)
 
 	for (i = 0; i < n; i++)
 	{
+		TopoFeature *c = cands[i];
+		const GEOSPreparedGeometry *p;
 		char		r;
 
-		if (cands[i]->excluded)
+		if (c->excluded)
 			continue;
-		r = GEOSPreparedCovers_r(h, container_prepared(ctx, cands[i]), gf);
+		p = container_prepared(ctx, c);
+		/* inside, away from the boundary: GEOS's fast prepared test */
+		r = GEOSPreparedContainsProperly_r(h, p, gf);
+		if (r == 2)
+			jt_geos_raise("GEOSPreparedContainsProperly");
+		if (r)
+		{
+			add_member(c, f);
+			return;
+		}
+
+		/*
+		 * Touching the boundary: prepared "covers" falls back to a full
+		 * relate in GEOS 3.11, so decide on the coordinates first (and mark
+		 * the segments on the boundary on the way).
+		 */
+		if (f->validity_known && !f->invalid && !c->invalid &&
+			jt_polygon_within(&f->lw, &c->lw, c->lw.nsegs > 64 ? container_index(c) : NULL,
+							  ctx->eps, true, f->segcov,
+							  scratch(ctx, jt_pair_scratch_size(&f->lw, &c->lw) + sizeof(uint32))))
+		{
+			add_member(c, f);
+			return;
+		}
+		r = GEOSPreparedCovers_r(h, p, gf);
 		if (r == 2)
 			jt_geos_raise("GEOSPreparedCovers");
 		if (r)
 		{
-			add_member(cands[i], f);
-			mark_on_boundary(ctx, f, cands[i]);
+			add_member(c, f);
+			mark_on_boundary(ctx, f, c);
 			return;
 		}
 	}
