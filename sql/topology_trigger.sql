@@ -168,6 +168,15 @@ UPDATE zd2 SET geom = ST_Translate(geom, 0.5, 0) WHERE id = 9;
 UPDATE zd2 SET geom = ST_Translate(geom, -45, -45) WHERE id = 9;
 SELECT kind, id1, id2, round(measure::numeric, 6) AS measure FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
 TRUNCATE jtsyq.topology_findings;
+-- two statements in one transaction: the second sees the first's rows as
+-- old rows (40 overlaps 41 by 0.5 x 1 m2)
+BEGIN;
+INSERT INTO zd2 VALUES (40, t_box(60, 20, 61, 21));
+INSERT INTO zd2 VALUES (41, t_box(60.5, 20, 61.5, 21));
+COMMIT;
+SELECT kind, id1, id2, round(measure::numeric, 6) AS measure
+  FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
+TRUNCATE jtsyq.topology_findings;
 -- a statement of more rows than one batch (here 2) is read back from the
 -- table, sorted, and swept batch by batch: 31 overlaps 30 by 1 x 10 m2, 34
 -- lies inside 31 (1 m2), 32 leaves D1 by 0.0002 x 10 m2, 33 is empty
@@ -208,6 +217,17 @@ INSERT INTO jzx VALUES (1, t_g('LINESTRING(0 0,10 0)'));
 INSERT INTO jzx VALUES (2, t_g('LINESTRING(10 0,10 10)'));   -- meets 1 at its end: fine (no dangle check)
 INSERT INTO jzx VALUES (3, t_g('LINESTRING(5 -5,5 5)'));     -- crosses 1 at (5 0)
 SELECT id FROM jzx ORDER BY id;
+
+-- a statement of lines: line ends are checked once all of them are in
+-- (pseudo-nodes at the three corners where two lines meet, 4 crosses 1 at
+-- (5 0) and dangles at both ends)
+CREATE TABLE jzx2 (id integer PRIMARY KEY, geom geometry(LineString, 4523));
+CREATE TRIGGER jzx2_bulk AFTER INSERT ON jzx2 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record');
+INSERT INTO jzx2 VALUES (1, t_g('LINESTRING(0 0,10 0)')), (2, t_g('LINESTRING(10 0,10 10)')),
+                        (3, t_g('LINESTRING(10 10,0 10,0 0)')), (4, t_g('LINESTRING(5 -5,5 5)'));
+SELECT kind, id1, id2, t_txt(geom) FROM jtsyq.topology_findings ORDER BY kind, id1, id2, 4;
+TRUNCATE jtsyq.topology_findings;
 
 --
 -- Bad arguments and uses

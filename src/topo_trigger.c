@@ -39,6 +39,7 @@
 #include <math.h>
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/partition.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -105,6 +106,7 @@ typedef struct TrigCache
 	SPIPlanPtr	cont_plan;		/* containers near a box (or by link) */
 	SPIPlanPtr	qa_plan;		/* record a finding */
 	SPIPlanPtr	cell_plan;		/* rows in a lock cell (row cache) */
+	SPIPlanPtr	scell_plan;		/* the same without the statement's own rows */
 	SPIPlanPtr	ccell_plan;		/* containers in a lock cell (row cache) */
 	SPIPlanPtr	confirm_plan;	/* a row by its key */
 } TrigCache;
@@ -136,6 +138,8 @@ trig_cache_free(TrigCache *e)
 		SPI_freeplan(e->qa_plan);
 	if (e->cell_plan)
 		SPI_freeplan(e->cell_plan);
+	if (e->scell_plan)
+		SPI_freeplan(e->scell_plan);
 	if (e->ccell_plan)
 		SPI_freeplan(e->ccell_plan);
 	if (e->confirm_plan)
@@ -143,7 +147,7 @@ trig_cache_free(TrigCache *e)
 	if (e->cxt)
 		MemoryContextDelete(e->cxt);
 	e->nbr_plan = e->cont_plan = e->qa_plan = NULL;
-	e->cell_plan = e->ccell_plan = e->confirm_plan = NULL;
+	e->cell_plan = e->scell_plan = e->ccell_plan = e->confirm_plan = NULL;
 	e->cxt = NULL;
 }
 
@@ -387,6 +391,27 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 					(errcode(ERRCODE_INTERNAL_ERROR),
 					 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
 		SPI_keepplan(e->cell_plan);
+
+		/*
+		 * A statement trigger reads the cells without the rows the
+		 * statement itself inserted (this transaction, this command): it has
+		 * them already.  (They are skipped by key as well, should this
+		 * filter let any through.)
+		 */
+		{
+			Oid			stypes[7] = {FLOAT8OID, FLOAT8OID, FLOAT8OID, FLOAT8OID, INT4OID, XIDOID, CIDOID};
+
+			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_MakeEnvelope($1, $2, $3, $4, $5) "
+						   "AND NOT (xmin = $6 AND cmin = $7)",
+						   e->keyexpr, quote_identifier(e->geomcol), e->relname,
+						   quote_identifier(e->geomcol), pg, pg);
+			e->scell_plan = SPI_prepare(sql, 7, stypes);
+			if (e->scell_plan == NULL)
+				ereport(ERROR,
+						(errcode(ERRCODE_INTERNAL_ERROR),
+						 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+			SPI_keepplan(e->scell_plan);
+		}
 		if (OidIsValid(e->container) && !e->link)
 		{
 			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_MakeEnvelope($1, $2, $3, $4, $5)",
@@ -682,8 +707,12 @@ typedef struct KeyEntry
 typedef struct RowState
 {
 	Oid			tgoid;
-	TopoCtx		ctx;
+	TopoCtx    *ctx;			/* the row trigger's own ctxbuf, or the statement's */
+	TopoCtx		ctxbuf;
 	TrigEmit	em;
+	HTAB	   *skip;			/* statement: the new rows (not yet cached) */
+	TransactionId xid;			/* statement: who inserted them, and when */
+	CommandId	cid;
 	int64		rows;
 	bool		cache_off;
 	int64		cached;
@@ -723,11 +752,11 @@ box_cells(const JtBox *b, double cell, int max, int64 *cx0, int64 *cy0, int64 *c
 static CellEntry *
 cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 {
-	TopoCtx    *ctx = &rs->ctx;
+	TopoCtx    *ctx = rs->ctx;
 	CellKey		k;
 	CellEntry  *ce;
 	bool		found;
-	Datum		args[5];
+	Datum		args[7];
 	uint64		i,
 				n;
 	SPITupleTable *tt;
@@ -747,8 +776,10 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 	args[2] = Float8GetDatum((cx + 1) * tc->cell);
 	args[3] = Float8GetDatum((cy + 1) * tc->cell);
 	args[4] = Int32GetDatum(ctx->srid);
-	rc = SPI_execute_snapshot(container ? tc->ccell_plan : tc->cell_plan, args, NULL,
-							  GetLatestSnapshot(), InvalidSnapshot, false, false, 0);
+	args[5] = TransactionIdGetDatum(rs->xid);
+	args[6] = CommandIdGetDatum(rs->cid);
+	rc = SPI_execute_snapshot(container ? tc->ccell_plan : rs->skip ? tc->scell_plan : tc->cell_plan,
+							  args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0);
 	if (rc != SPI_OK_SELECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
@@ -768,6 +799,8 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 		ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
 		if (ke)
 			f = ke->f;			/* already cached through another cell */
+		else if (!container && rs->skip && hash_search(rs->skip, &key, HASH_FIND, NULL))
+			continue;			/* a new row, cached when its turn comes */
 		else
 		{
 			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
@@ -776,7 +809,7 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 			ke->f = f;
 			rs->cached++;
 		}
-		cell_append(ce, f, rs->ctx.cxt);
+		cell_append(ce, f, rs->ctx->cxt);
 	}
 	SPI_freetuptable(tt);
 	return ce;
@@ -816,7 +849,7 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 				{
 					rs->maxbuf = Max(64, rs->maxbuf * 2);
 					rs->buf = rs->buf ? repalloc(rs->buf, sizeof(TopoFeature *) * rs->maxbuf) :
-						MemoryContextAlloc(rs->ctx.cxt, sizeof(TopoFeature *) * rs->maxbuf);
+						MemoryContextAlloc(rs->ctx->cxt, sizeof(TopoFeature *) * rs->maxbuf);
 				}
 				rs->buf[n++] = c;
 			}
@@ -860,7 +893,7 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 			/* cells not read yet will find the row in the table */
 			ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
 			if (ce)
-				cell_append(ce, f, rs->ctx.cxt);
+				cell_append(ce, f, rs->ctx->cxt);
 		}
 }
 
@@ -868,7 +901,7 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 static TopoFeature **
 probe(TrigCache *tc, RowState *rs, SPIPlanPtr plan, Datum *args, char *nulls, int role, int *nout)
 {
-	TopoCtx    *ctx = &rs->ctx;
+	TopoCtx    *ctx = rs->ctx;
 	TopoGen    *gen;
 	SPITupleTable *tt;
 	uint64		i,
@@ -912,7 +945,7 @@ column_text(HeapTuple tup, TupleDesc desc, const char *col)
 static void
 row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPointer self)
 {
-	TopoCtx    *ctx = &rs->ctx;
+	TopoCtx    *ctx = rs->ctx;
 	TupleDesc	desc = RelationGetDescr(td->tg_relation);
 	int			gatt = SPI_fnumber(desc, tc->geomcol);
 	bool		isnull;
@@ -1040,8 +1073,129 @@ done:
  * ---------------------------------------------------------------------
  */
 
+/*
+ * A statement of at most one batch, against the rows around it: its rows
+ * (read and checked alone already) are taken one by one, as the row
+ * trigger takes them, each against the old rows of its lock cells and the
+ * statement's rows before it; every pair is seen once.  Line ends are
+ * checked in a second pass, when all the statement's lines are known.
+ */
+static TopoFeature **
+statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
+{
+	TopoCtx    *ctx = rs->ctx;
+	Datum		args[4];
+	char		nulls[4] = {' ', ' ', 'n', 'n'};
+	TopoFeature **all;
+	int			n,
+				i,
+				k = 0;
+
+	args[0] = PointerGetDatum(f->datum);
+	args[1] = Float8GetDatum(tc->tol);
+	args[2] = args[3] = (Datum) 0;
+	all = probe(tc, rs, tc->nbr_plan, args, nulls, TOPO_NEIGHBOUR, &n);
+	for (i = 0; i < n; i++)
+	{
+		KeyEntry   *ke = all[i]->key ? hash_search(rs->keys, &all[i]->key, HASH_FIND, NULL) : NULL;
+
+		if (ke)
+			all[k++] = ke->f;	/* a row of the statement already taken */
+		else if (all[i]->key && hash_search(rs->skip, &all[i]->key, HASH_FIND, NULL))
+			continue;			/* one not taken yet */
+		else
+			all[k++] = all[i];
+	}
+	(void) ctx;
+	*nout = k;
+	return all;
+}
+
 static void
-statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
+statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, CommandId stmt_cid)
+{
+	RowState	rs;
+	HASHCTL		hc;
+	int			i,
+				j,
+				n;
+	int			pass;
+
+	memset(&rs, 0, sizeof(rs));
+	rs.ctx = ctx;
+	rs.skip = ctx->new_keys;
+	rs.xid = GetCurrentTransactionIdIfAny();
+	rs.cid = stmt_cid;
+	rs.cgen = topo_gen_new(ctx);
+	memset(&hc, 0, sizeof(hc));
+	hc.keysize = sizeof(CellKey);
+	hc.entrysize = sizeof(CellEntry);
+	hc.hcxt = ctx->cxt;
+	rs.cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	rs.keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), ctx->cxt);
+	rs.ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), ctx->cxt);
+
+	for (pass = 0; pass < (ctx->layer_dim == 1 ? 2 : 1); pass++)
+		for (i = 0; i < npre; i++)
+		{
+			TopoFeature *f = pre[i];
+			TopoFeature **nbrs;
+
+			CHECK_FOR_INTERRUPTS();
+			rs.rows++;
+			nbrs = cache_candidates(tc, &rs, f, false, &n);
+			if (nbrs == NULL)
+				nbrs = statement_probe(tc, &rs, f, &n);
+			if (pass == 1)
+			{
+				/* every line of the statement is cached by now */
+				topo_nodes(ctx, f, nbrs, n);
+				continue;
+			}
+			for (j = 0; j < n; j++)
+			{
+				TopoFeature *nb = nbrs[j];
+
+				if (nb == f || (nb->key && f->key && strcmp(nb->key, f->key) == 0))
+					continue;
+				/* a pair of the statement's rows is named in their order */
+				if (nb->from_statement)
+					topo_pair(ctx, nb, f);
+				else
+					topo_pair(ctx, f, nb);
+			}
+			if (OidIsValid(tc->container))
+			{
+				TopoFeature **cands = NULL;
+				int			nc = 0;
+
+				if (!tc->link)
+					cands = cache_candidates(tc, &rs, f, true, &nc);
+				if (cands == NULL)
+				{
+					Datum		args[2];
+					char		nulls[2] = {' ', ' '};
+
+					if (tc->link)
+					{
+						args[0] = f->link ? CStringGetTextDatum(f->link) : (Datum) 0;
+						nulls[0] = f->link ? ' ' : 'n';
+					}
+					else
+					{
+						args[0] = PointerGetDatum(f->datum);
+						args[1] = Float8GetDatum(tc->tol);
+					}
+					cands = probe(tc, &rs, tc->cont_plan, args, nulls, TOPO_CONTAINER, &nc);
+				}
+				topo_contain(ctx, f, cands, nc);
+			}
+			cache_add(tc, &rs, f);
+		}
+}
+
+static void
+statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid)
 {
 	char	   *newtab = td->tg_trigger->tgnewtable;
 	char	   *sql;
@@ -1305,7 +1459,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 	/* a snapshot taken after the locks: we see what the other writers committed */
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
-	if (OidIsValid(tc->container))
+	if (OidIsValid(tc->container) && !small)
 	{
 		if (level >= JT_LOCK_TOP_LEVEL || tc->link)
 			csql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
@@ -1325,8 +1479,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx)
 											types, args, NULL, true, 0);
 	}
 	if (small)
-		topo_sweep_preloaded(ctx, pre, npre, sql, (level >= JT_LOCK_TOP_LEVEL || dense) ? 0 : 4,
-							 types, args, cportal);
+		statement_cached(tc, ctx, pre, npre, stmt_cid);
 	else
 		topo_sweep_query(ctx, sql, (level >= JT_LOCK_TOP_LEVEL || dense) ? 0 : 4, types, args, cportal);
 	PopActiveSnapshot();
@@ -1346,6 +1499,7 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 	TrigCache  *tc;
 	HeapTuple	result = NULL;
 	bool		row;
+	CommandId	stmt_cid;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -1369,6 +1523,8 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 					 errhint("CREATE TRIGGER ... AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION jtsyq.topology_trigger(...).")));
 	}
 
+	/* the command that inserted the statement's rows, before SPI moves on */
+	stmt_cid = GetCurrentCommandId(false);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		ereport(ERROR,
 				(errcode(ERRCODE_INTERNAL_ERROR),
@@ -1388,23 +1544,24 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 
 			rs = palloc0(sizeof(RowState));
 			rs->tgoid = td->tg_trigger->tgoid;
-			topo_ctx_init(&rs->ctx, FNAME, tc->tol, tc->sliver,
+			rs->ctx = &rs->ctxbuf;
+			topo_ctx_init(rs->ctx, FNAME, tc->tol, tc->sliver,
 						  tc->checks_given ? tc->checks : TRIGGER_ROW_CHECKS, trig_emit, &rs->em);
 			if (tc->sliver == 0)
-				rs->ctx.checks &= ~(1u << JT_TK_SLIVER);
-			rs->ctx.checks &= ~(1u << JT_TK_GAP);
-			rs->ctx.only_new = true;
-			rs->ctx.container_dim = tc->container_dim;
-			rs->ctx.link = (tc->link != NULL);
+				rs->ctx->checks &= ~(1u << JT_TK_SLIVER);
+			rs->ctx->checks &= ~(1u << JT_TK_GAP);
+			rs->ctx->only_new = true;
+			rs->ctx->container_dim = tc->container_dim;
+			rs->ctx->link = (tc->link != NULL);
 			memset(&hc, 0, sizeof(hc));
 			hc.keysize = sizeof(CellKey);
 			hc.entrysize = sizeof(CellEntry);
-			hc.hcxt = rs->ctx.cxt;
+			hc.hcxt = rs->ctx->cxt;
 			rs->cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
-			rs->keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), rs->ctx.cxt);
-			rs->ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), rs->ctx.cxt);
-			rs->em.ctx = &rs->ctx;
-			rs->em.cxt = AllocSetContextCreate(rs->ctx.cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
+			rs->keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), rs->ctx->cxt);
+			rs->ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), rs->ctx->cxt);
+			rs->em.ctx = rs->ctx;
+			rs->em.cxt = AllocSetContextCreate(rs->ctx->cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
 			MemoryContextSwitchTo(old);
 			fcinfo->flinfo->fn_extra = rs;
 		}
@@ -1435,7 +1592,7 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 		em.ctx = &ctx;
 		em.rel = td->tg_relation;
 		em.cxt = AllocSetContextCreate(ctx.cxt, "jtsyq trigger output", ALLOCSET_SMALL_SIZES);
-		statement_check(tc, td, &ctx);
+		statement_check(tc, td, &ctx, stmt_cid);
 		topo_ctx_done(&ctx);
 	}
 	SPI_finish();
