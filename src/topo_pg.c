@@ -1713,13 +1713,13 @@ cmp_feature_order(const void *a, const void *b)
  * query would have given, so that the findings are the same.
  */
 static void
-sweep_batch(Sweep *sw, SPITupleTable *tt, uint64 n, bool unsorted, TopoFeature **pre, int npre)
+sweep_batch(Sweep *sw, SPITupleTable *tt, uint64 n, bool unsorted)
 {
 	TopoCtx    *ctx = sw->ctx;
 	double		tol = ctx->tol;
-	bool		has_link = tt && tt->tupdesc->natts >= 4;
+	bool		has_link = tt->tupdesc->natts >= 4;
 	TopoGen    *gen = topo_gen_new(ctx);
-	TopoFeature **batch = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(n + npre, 1));
+	TopoFeature **batch = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(n, 1));
 	int			nb = 0,
 				i,
 				j;
@@ -1747,11 +1747,6 @@ sweep_batch(Sweep *sw, SPITupleTable *tt, uint64 n, bool unsorted, TopoFeature *
 		{
 			TopoNewKey *nk = key ? hash_search(ctx->new_keys, &key, HASH_FIND, NULL) : NULL;
 
-			if (nk && ctx->skip_new)
-			{
-				MemoryContextReset(sw->rowcxt);
-				continue;
-			}
 			is_new = nk != NULL && !nk->reported;
 		}
 		f = topo_feature_load(ctx, gen, key, link, geom, isnull,
@@ -1765,14 +1760,8 @@ sweep_batch(Sweep *sw, SPITupleTable *tt, uint64 n, bool unsorted, TopoFeature *
 		batch[nb++] = f;
 		maxx = Max(maxx, f->lw.box.xmax);
 	}
-	if (tt)
-		SPI_freetuptable(tt);
+	SPI_freetuptable(tt);
 	topo_gen_done_loading(gen);
-	for (i = 0; i < npre; i++)
-	{
-		batch[nb++] = pre[i];
-		maxx = Max(maxx, pre[i]->lw.box.xmax);
-	}
 	if (unsorted && nb > 1)
 	{
 		int64		seq0 = batch[0]->seq;
@@ -1847,7 +1836,7 @@ topo_sweep(TopoCtx *ctx, Portal features, Portal containers)
 	{
 		double		next_x;
 
-		sweep_batch(&sw, tt, n, false, NULL, 0);
+		sweep_batch(&sw, tt, n, false);
 		SPI_cursor_fetch(features, true, jt_topology_batch_rows);
 		tt = SPI_tuptable;
 		n = SPI_processed;
@@ -1878,7 +1867,7 @@ topo_sweep_query(TopoCtx *ctx, const char *sql, int nargs, Oid *types, Datum *ar
 		SPI_cursor_close(p);
 		sweep_init(&sw, ctx, containers);
 		if (n > 0)
-			sweep_batch(&sw, tt, n, true, NULL, 0);
+			sweep_batch(&sw, tt, n, true);
 		else
 			SPI_freetuptable(tt);
 		end_batch(&sw, INFINITY);
@@ -1891,25 +1880,6 @@ topo_sweep_query(TopoCtx *ctx, const char *sql, int nargs, Oid *types, Datum *ar
 	p = SPI_cursor_open_with_args(NULL, sorted, nargs, types, args, NULL, true, 0);
 	topo_sweep(ctx, p, containers);
 	SPI_cursor_close(p);
-}
-
-void
-topo_sweep_preloaded(TopoCtx *ctx, TopoFeature **pre, int npre, const char *sql, int nargs,
-					 Oid *types, Datum *args, Portal containers)
-{
-	Sweep		sw;
-	Portal		p = SPI_cursor_open_with_args(NULL, sql, nargs, types, args, NULL, true, 0);
-	SPITupleTable *tt;
-	uint64		n;
-
-	SPI_cursor_fetch(p, true, FETCH_ALL);
-	tt = SPI_tuptable;
-	n = SPI_processed;
-	SPI_cursor_close(p);
-	sweep_init(&sw, ctx, containers);
-	sweep_batch(&sw, tt, n, true, pre, npre);
-	end_batch(&sw, INFINITY);
-	sweep_finish(&sw);
 }
 
 /* ---------------------------------------------------------------------

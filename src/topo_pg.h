@@ -99,7 +99,6 @@ typedef struct TopoCtx
 	Size		scratch_size;
 	int64		nextseq;
 	HTAB	   *new_keys;		/* statement trigger: keys of the new rows */
-	bool		skip_new;		/* ... already read: skip them in the sweep */
 	int64		nfindings;
 } TopoCtx;
 
@@ -159,13 +158,6 @@ extern void topo_sweep(TopoCtx *ctx, Portal features, Portal containers);
  */
 extern void topo_sweep_query(TopoCtx *ctx, const char *sql, int nargs, Oid *types,
 							 Datum *args, Portal containers);
-/*
- * One batch of features already read (pre) plus the rows of a query, all
- * checked at once: the statement trigger's new rows and their old
- * neighbours.
- */
-extern void topo_sweep_preloaded(TopoCtx *ctx, TopoFeature **pre, int npre, const char *sql,
-								 int nargs, Oid *types, Datum *args, Portal containers);
 
 /* WKT of a finding's geometry for error messages (palloc'd, shortened). */
 extern char *topo_geom_wkt(const GEOSGeometry *g);

@@ -1359,7 +1359,14 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	/* 2. lock the cells of all of them, in one order */
 	lock_boxes(tc, boxes, nboxes, STATEMENT_LOCK_CELLS, &cells, &ncells, &level, NULL);
 
-	/* 3. the rows of the table in those cells (new and old), swept */
+	/* 3a. a small statement: its rows one by one against cached lock cells */
+	if (small)
+	{
+		statement_cached(tc, ctx, pre, npre, stmt_cid);
+		return;
+	}
+
+	/* 3b. a large one: the rows of the table in those cells, new and old, swept */
 	ax1 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
 	ay1 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
 	ax2 = initArrayResult(FLOAT8OID, CurrentMemoryContext, false);
@@ -1420,13 +1427,6 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 		}
 	}
 
-	/*
-	 * In a small statement the new rows are read already: those the table
-	 * gives back again are skipped by key before they are parsed (cheaper
-	 * than an anti-join, which would read the transition table once more).
-	 */
-	if (small)
-		ctx->skip_new = true;
 	initStringInfo(&cellsql);
 	if (level >= JT_LOCK_TOP_LEVEL)
 		appendStringInfo(&cellsql,
@@ -1452,14 +1452,13 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 						 tc->link ? ", t." : "", tc->link ? quote_identifier(tc->link) : "",
 						 tc->link ? "::text AS l" : "", tc->relname,
 						 quote_identifier(tc->geomcol), pg, pg, ctx->srid);
-	/* (the sort key only matters when the rows are read sorted) */
-	sql = psprintf("SELECT k, g, %s AS x%s FROM (%s) s",
-				   small ? "NULL::float8" : "jtsyq._xmin(g)", tc->link ? ", l" : "", cellsql.data);
+	sql = psprintf("SELECT k, g, jtsyq._xmin(g) AS x%s FROM (%s) s",
+				   tc->link ? ", l" : "", cellsql.data);
 
 	/* a snapshot taken after the locks: we see what the other writers committed */
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
-	if (OidIsValid(tc->container) && !small)
+	if (OidIsValid(tc->container))
 	{
 		if (level >= JT_LOCK_TOP_LEVEL || tc->link)
 			csql = psprintf("SELECT %s::text, %s, jtsyq._xmin(%s) FROM %s ORDER BY 3 NULLS LAST",
@@ -1478,10 +1477,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 											(level >= JT_LOCK_TOP_LEVEL || tc->link) ? 0 : 4,
 											types, args, NULL, true, 0);
 	}
-	if (small)
-		statement_cached(tc, ctx, pre, npre, stmt_cid);
-	else
-		topo_sweep_query(ctx, sql, (level >= JT_LOCK_TOP_LEVEL || dense) ? 0 : 4, types, args, cportal);
+	topo_sweep_query(ctx, sql, (level >= JT_LOCK_TOP_LEVEL || dense) ? 0 : 4, types, args, cportal);
 	PopActiveSnapshot();
 	if (cportal)
 		SPI_cursor_close(cportal);
