@@ -1355,6 +1355,26 @@ pair_box(const JtLinework *a, const JtLinework *b, double tol, JtBox *x)
 }
 
 /*
+ * The segments of two lineworks where they can interact (box x), ready for
+ * slice_near; false when they are farther apart than tol.
+ */
+static bool
+pair_segments(const JtLinework *a, const JtLinework *b, double tol, JtSegRef *scratch,
+			  JtBox *x, JtSegRef **sa, uint32_t *na, JtSegRef **sb, uint32_t *nb,
+			  double *wa, double *wb)
+{
+	if (!pair_box(a, b, tol, x))
+		return false;
+	*sa = scratch;
+	*na = jt_linework_segs(a, x, 0, *sa);
+	*sb = *sa + *na;
+	*nb = jt_linework_segs(b, x, 0, *sb);
+	*wa = segs_prepare(*sa, *na);
+	*wb = segs_prepare(*sb, *nb);
+	return true;
+}
+
+/*
  * Why "disjoint" is sound.  If no segment of a enters b's interior (each
  * lies on b's boundary, or meets it in at most a shared vertex and has its
  * midpoint outside b), and the same holds for b, then the boundary of each
@@ -1369,8 +1389,8 @@ void
 jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 				bool wedges, uint8_t *acov, uint8_t *bcov, void *scratch, JtPairInfo *out)
 {
-	JtSegRef   *sa = (JtSegRef *) scratch;
-	JtSegRef   *sb;
+	JtSegRef   *sa,
+			   *sb;
 	uint32_t   *counts;
 	uint32_t	na,
 				nb;
@@ -1379,14 +1399,9 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 	JtBox		x;
 
 	memset(out, 0, sizeof(*out));
-	if (!pair_box(a, b, tol, &x))
+	if (!pair_segments(a, b, tol, (JtSegRef *) scratch, &x, &sa, &na, &sb, &nb, &wa, &wb))
 		return;
-	na = jt_linework_segs(a, &x, 0, sa);
-	sb = sa + na;
-	nb = jt_linework_segs(b, &x, 0, sb);
-	counts = (uint32_t *) (sa + a->nsegs + b->nsegs);
-	wa = segs_prepare(sa, na);
-	wb = segs_prepare(sb, nb);
+	counts = (uint32_t *) ((JtSegRef *) scratch + a->nsegs + b->nsegs);
 
 	if (screen_side(a, sa, na, b, sb, nb, wb, &x, tol, eps, wedges, false, acov, counts, out))
 		out->maybe = true;
@@ -1540,8 +1555,8 @@ void
 jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 			 void *scratch, JtPairInfo *out)
 {
-	JtSegRef   *sa = (JtSegRef *) scratch;
-	JtSegRef   *sb;
+	JtSegRef   *sa,
+			   *sb;
 	uint32_t	na,
 				nb,
 				i,
@@ -1553,13 +1568,8 @@ jt_line_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 	JtBox		x;
 
 	memset(out, 0, sizeof(*out));
-	if (!pair_box(a, b, tol, &x))
+	if (!pair_segments(a, b, tol, (JtSegRef *) scratch, &x, &sa, &na, &sb, &nb, &wa, &wb))
 		return;
-	na = jt_linework_segs(a, &x, 0, sa);
-	sb = sa + na;
-	nb = jt_linework_segs(b, &x, 0, sb);
-	wa = segs_prepare(sa, na);
-	wb = segs_prepare(sb, nb);
 
 	/* stretches of one line lying along the other */
 	cov_a = along_length(sa, na, sb, nb, wb, tol, out);

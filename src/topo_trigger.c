@@ -130,24 +130,18 @@ trig_cache_inval(Datum arg, Oid relid)
 static void
 trig_cache_free(TrigCache *e)
 {
-	if (e->nbr_plan)
-		SPI_freeplan(e->nbr_plan);
-	if (e->cont_plan)
-		SPI_freeplan(e->cont_plan);
-	if (e->qa_plan)
-		SPI_freeplan(e->qa_plan);
-	if (e->cell_plan)
-		SPI_freeplan(e->cell_plan);
-	if (e->scell_plan)
-		SPI_freeplan(e->scell_plan);
-	if (e->ccell_plan)
-		SPI_freeplan(e->ccell_plan);
-	if (e->confirm_plan)
-		SPI_freeplan(e->confirm_plan);
+	SPIPlanPtr *plans[] = {&e->nbr_plan, &e->cont_plan, &e->qa_plan, &e->cell_plan,
+	&e->scell_plan, &e->ccell_plan, &e->confirm_plan};
+	int			i;
+
+	for (i = 0; i < (int) lengthof(plans); i++)
+	{
+		if (*plans[i])
+			SPI_freeplan(*plans[i]);
+		*plans[i] = NULL;
+	}
 	if (e->cxt)
 		MemoryContextDelete(e->cxt);
-	e->nbr_plan = e->cont_plan = e->qa_plan = NULL;
-	e->cell_plan = e->scell_plan = e->ccell_plan = e->confirm_plan = NULL;
 	e->cxt = NULL;
 }
 
@@ -206,6 +200,20 @@ root_relation(Oid relid)
 			return llast_oid(anc);
 	}
 	return relid;
+}
+
+/* prepare and keep a plan of the trigger cache */
+static SPIPlanPtr
+keep_plan(const char *sql, int nargs, Oid *types)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, nargs, types);
+
+	if (plan == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INTERNAL_ERROR),
+				 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
+	SPI_keepplan(plan);
+	return plan;
 }
 
 static void
@@ -324,12 +332,7 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 				   "AND ($3 IS NULL OR NOT (tableoid = $4 AND ctid = $3))",
 				   e->keyexpr, quote_identifier(e->geomcol), e->relname,
 				   quote_identifier(e->geomcol), pg, pg);
-	e->nbr_plan = SPI_prepare(sql, 4, types);
-	if (e->nbr_plan == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
-	SPI_keepplan(e->nbr_plan);
+	e->nbr_plan = keep_plan(sql, 4, types);
 
 	if (OidIsValid(e->container))
 	{
@@ -339,7 +342,7 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s::text = $1",
 						   e->ckeyexpr, quote_identifier(e->cgeomcol),
 						   topo_relation_name(e->container), e->ckeyexpr);
-			e->cont_plan = SPI_prepare(sql, 1, types);
+			e->cont_plan = keep_plan(sql, 1, types);
 		}
 		else
 		{
@@ -347,13 +350,8 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 						   e->ckeyexpr, quote_identifier(e->cgeomcol),
 						   topo_relation_name(e->container),
 						   quote_identifier(e->cgeomcol), pg, pg);
-			e->cont_plan = SPI_prepare(sql, 2, types);
+			e->cont_plan = keep_plan(sql, 2, types);
 		}
-		if (e->cont_plan == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
-		SPI_keepplan(e->cont_plan);
 	}
 
 	if (e->record)
@@ -385,12 +383,7 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 		sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_MakeEnvelope($1, $2, $3, $4, $5)",
 					   e->keyexpr, quote_identifier(e->geomcol), e->relname,
 					   quote_identifier(e->geomcol), pg, pg);
-		e->cell_plan = SPI_prepare(sql, 5, ctypes);
-		if (e->cell_plan == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INTERNAL_ERROR),
-					 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
-		SPI_keepplan(e->cell_plan);
+		e->cell_plan = keep_plan(sql, 5, ctypes);
 
 		/*
 		 * A statement trigger reads the cells without the rows the
@@ -405,24 +398,14 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 						   "AND NOT (xmin = $6 AND cmin = $7)",
 						   e->keyexpr, quote_identifier(e->geomcol), e->relname,
 						   quote_identifier(e->geomcol), pg, pg);
-			e->scell_plan = SPI_prepare(sql, 7, stypes);
-			if (e->scell_plan == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_INTERNAL_ERROR),
-						 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
-			SPI_keepplan(e->scell_plan);
+			e->scell_plan = keep_plan(sql, 7, stypes);
 		}
 		if (OidIsValid(e->container) && !e->link)
 		{
 			sql = psprintf("SELECT %s::text, %s FROM %s WHERE %s OPERATOR(%s.&&) %s.ST_MakeEnvelope($1, $2, $3, $4, $5)",
 						   e->ckeyexpr, quote_identifier(e->cgeomcol), topo_relation_name(e->container),
 						   quote_identifier(e->cgeomcol), pg, pg);
-			e->ccell_plan = SPI_prepare(sql, 5, ctypes);
-			if (e->ccell_plan == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_INTERNAL_ERROR),
-						 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
-			SPI_keepplan(e->ccell_plan);
+			e->ccell_plan = keep_plan(sql, 5, ctypes);
 		}
 		if (e->keycol)
 		{
@@ -431,12 +414,7 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 
 			sql = psprintf("SELECT %s FROM %s WHERE %s = $1::%s",
 						   quote_identifier(e->geomcol), e->relname, e->keyexpr, format_type_be_qualified(keytype));
-			e->confirm_plan = SPI_prepare(sql, 1, ttypes);
-			if (e->confirm_plan == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_INTERNAL_ERROR),
-						 errmsg("%s: cannot prepare \"%s\": %s", FNAME, sql, SPI_result_code_string(SPI_result))));
-			SPI_keepplan(e->confirm_plan);
+			e->confirm_plan = keep_plan(sql, 1, ttypes);
 		}
 	}
 	MemoryContextSwitchTo(old);
