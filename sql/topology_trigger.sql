@@ -124,6 +124,24 @@ SELECT kind, id1, id2, round(measure::numeric, 6) AS measure
   FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
 SELECT count(*) FROM zd4;
 TRUNCATE jtsyq.topology_findings;
+-- the same with the cache dropped after 10 rows (its bound is twice
+-- jtsyq.topology_batch_rows features): the rest probe the index, same
+-- findings
+CREATE TABLE zd5 (LIKE zd4 INCLUDING ALL);
+INSERT INTO zd5 SELECT 1000 + i, t_box(i * 10, 500, i * 10 + 10, 510) FROM generate_series(0, 19) i;
+CREATE TRIGGER zd5_topology BEFORE INSERT OR UPDATE ON zd5 FOR EACH ROW
+    EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record');
+CREATE TRIGGER zz_skip BEFORE INSERT ON zd5 FOR EACH ROW EXECUTE FUNCTION skip_12();
+SET jtsyq.topology_batch_rows = 5;
+INSERT INTO zd5
+SELECT i, CASE i WHEN 30 THEN t_box(105, 505, 115, 515)
+                 WHEN 32 THEN t_box(120, 512, 130, 518)
+                 ELSE t_box((i % 20) * 10, 510 + 10 * (i / 20), (i % 20) * 10 + 10, 520 + 10 * (i / 20)) END
+  FROM generate_series(0, 39) i;
+RESET jtsyq.topology_batch_rows;
+SELECT kind, id1, id2, round(measure::numeric, 6) AS measure
+  FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
+TRUNCATE jtsyq.topology_findings;
 -- updates are checked row by row as well (each row's old version, in the
 -- cache, is not its own neighbour): rewriting rows 0..19 unchanged finds
 -- again that 10 and 11 overlap 30; rewriting 20..39 finds 30's four

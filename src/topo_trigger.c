@@ -655,10 +655,10 @@ grow_box(JtBox *b, const JtBox *src, double d)
  * containers) of each lock cell the statement touches are read once - with
  * a snapshot taken after the cell's lock was granted, so no other writer
  * can add to the cell while we hold it - and the statement's own rows are
- * added as they pass.  The cache is dropped beyond CACHE_MAX features.
+ * added as they pass.  The cache is dropped beyond twice
+ * jtsyq.topology_batch_rows features (the same memory bound as the sweep).
  */
 #define CACHE_AFTER_ROWS 8
-#define CACHE_MAX 200000
 #define CACHE_MAX_CELLS 4
 
 typedef struct CellKey
@@ -694,7 +694,7 @@ typedef struct RowState
 	int64		rows;
 	bool		cache_off;
 	int64		cached;
-	TopoGen    *cgen;			/* the cache's features (never freed early) */
+	TopoGen    *cgen;			/* the cache's features and cell lists */
 	HTAB	   *cells;			/* CellKey -> CellEntry */
 	HTAB	   *keys;			/* row key -> its cached feature */
 	HTAB	   *ckeys;			/* container key -> its cached feature */
@@ -787,7 +787,7 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 			ke->f = f;
 			rs->cached++;
 		}
-		cell_append(ce, f, rs->ctx->cxt);
+		cell_append(ce, f, rs->cgen->cxt);
 	}
 	SPI_freetuptable(tt);
 	return ce;
@@ -871,7 +871,7 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 			/* cells not read yet will find the row in the table */
 			ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
 			if (ce)
-				cell_append(ce, f, rs->ctx->cxt);
+				cell_append(ce, f, rs->cgen->cxt);
 		}
 }
 
@@ -1033,8 +1033,22 @@ row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPo
 	if (caching)
 	{
 		cache_add(tc, rs, f);
-		if (rs->cached > CACHE_MAX)
-			rs->cache_off = true;	/* the memory stays until the statement ends */
+		if (rs->cached > 2 * (int64) jt_topology_batch_rows)
+		{
+			/*
+			 * Too big: drop the cache and probe the index from now on.  Its
+			 * features live in cgen only (the new row just cached too).
+			 */
+			rs->cache_off = true;
+			hash_destroy(rs->cells);
+			hash_destroy(rs->keys);
+			hash_destroy(rs->ckeys);
+			rs->cells = rs->keys = rs->ckeys = NULL;
+			MemoryContextDelete(rs->cgen->cxt);
+			rs->cgen = NULL;
+			rs->cached = 0;
+			return;
+		}
 	}
 
 done:
