@@ -188,8 +188,15 @@ fill_rec(const JtGeom *g, JtLinework *lw, uint32_t *part)
 					lw->nsegs += pa->npoints > 0 ? pa->npoints - 1 : 0;
 					lw->npoints += pa->npoints;
 					for (k = 0; k < pa->npoints; k++)
-						box_add(&lw->box, pa->coords[(size_t) k * g->ndims],
-								pa->coords[(size_t) k * g->ndims + 1]);
+					{
+						double		x = pa->coords[(size_t) k * g->ndims],
+									y = pa->coords[(size_t) k * g->ndims + 1];
+
+						box_add(&lw->box, x, y);
+						if (k > 0 && x == pa->coords[(size_t) (k - 1) * g->ndims] &&
+							y == pa->coords[(size_t) (k - 1) * g->ndims + 1])
+							lw->nrepeated++;
+					}
 				}
 				(*part)++;
 			}
@@ -1374,6 +1381,469 @@ pair_segments(const JtLinework *a, const JtLinework *b, double tol, JtSegRef *sc
 	return true;
 }
 
+/* ---------------------------------------------------------------------
+ * The fast path of the polygon screen: shared boundaries matched by vertex
+ * ---------------------------------------------------------------------
+ *
+ * Edge-matched cadastral parcels share their common boundary vertex for
+ * vertex.  For two simple one-ring polygons a and b (both known valid) the
+ * vertices of one equal to vertices of the other are found first (a small
+ * hash table), and with them the segments the two have in common (both
+ * ends shared, and adjacent in both rings).  A shared segment lies on both
+ * boundaries: it enters neither interior and needs no further test.  Only
+ * the other segments that meet the pair box x are looked at:
+ *
+ *	- every vertex of a near the pair that b does not have must be farther
+ *	  than tol from every segment of b (else it is unsnapped, or on b's
+ *	  boundary: the full screen decides);
+ *	- an unshared segment s of a cannot meet a shared one except at its own
+ *	  ends (the shared ones are segments of a's own simple ring), so s meets
+ *	  b's boundary only where it meets one of b's unshared segments: any such
+ *	  contact other than a common end sends the pair to the full screen;
+ *	- s then lies wholly inside or wholly outside b.  At a shared vertex
+ *	  b's corner tells which (wedge_inside); a vertex of a that b does not
+ *	  have is off b's boundary, so on the same side as the unshared segments
+ *	  that reach it; a vertex outside b's box is outside.  Inside, or not
+ *	  decided: the full screen.
+ *
+ * and the same for b against a.  When every test passes, the interiors are
+ * disjoint by the argument above jt_polygon_pair (each boundary segment
+ * lies on the other's boundary or outside it; an exterior ring wholly
+ * shared also goes to the full screen), no vertex is unsnapped, and the
+ * shared segments are exactly those the full screen marks as covered.
+ * Anything unusual - several rings, repeated points, a segment joining two
+ * shared vertices that is not itself shared, vertices within tol - is left
+ * to the full screen, so the fast path never changes a finding; the unit
+ * tests compare the two on random and on seeded-fault layers.
+ */
+bool		jt_topo_fast_path = true;
+
+/* vertices of interest of one ring, at most (a uint8 hash slot each) */
+#define FAST_MAX_VERTICES 200
+
+typedef struct FastRing
+{
+	const JtLinework *lw;
+	const JtPath *p;
+	uint32_t	n;				/* vertices, the closing point not counted */
+	uint32_t   *seg;			/* segments meeting x (segment i: vertex i to
+								 * i + 1), in ring order */
+	uint32_t	nseg;
+	uint32_t   *vert;			/* their ends, each once */
+	uint32_t	nvert;
+	int32_t    *other;			/* vertex: the other ring's equal vertex, or -1 */
+	uint8_t    *matched;		/* segment: also a segment of the other ring */
+	int8_t	   *side;			/* vertex: 1 known outside the other polygon */
+	uint32_t	nmatched;
+} FastRing;
+
+#define FR_X(r, i) PX((r)->p, (i))
+#define FR_Y(r, i) PY((r)->p, (i))
+#define FR_NEXT(r, i) ((i) + 1 == (r)->n ? 0 : (i) + 1)
+#define FR_PREV(r, i) ((i) == 0 ? (r)->n - 1 : (i) - 1)
+
+/* bytes of scratch one ring of npoints points needs (8-aligned) */
+static size_t
+fast_ring_size(uint32_t npoints)
+{
+	return ((size_t) npoints * (3 * sizeof(uint32_t) + 2) + 7) & ~(size_t) 7;
+}
+
+/* set up r for the ring of lw (false: not a case for the fast path) */
+static bool
+fast_ring_init(FastRing *r, const JtLinework *lw, const JtBox *x, char **mem)
+{
+	const JtPath *p = &lw->paths[0];
+	uint32_t	i,
+				n;
+	double		xmin = x->xmin,
+				xmax = x->xmax,
+				ymin = x->ymin,
+				ymax = x->ymax;
+
+	if (lw->npaths != 1 || lw->nrepeated > 0 || !p->shell || p->inside == 0 ||
+		p->npoints < 4 || PX(p, 0) != PX(p, p->npoints - 1) || PY(p, 0) != PY(p, p->npoints - 1))
+		return false;
+	n = p->npoints - 1;
+	r->lw = lw;
+	r->p = p;
+	r->n = n;
+	r->seg = (uint32_t *) *mem;
+	r->vert = r->seg + n;
+	r->other = (int32_t *) (r->vert + n);
+	r->matched = (uint8_t *) (r->other + n);
+	r->side = (int8_t *) (r->matched + n);
+	*mem += fast_ring_size(p->npoints);
+	{
+		/* locals: PostgreSQL builds with -fno-strict-aliasing */
+		const double *c = p->coords;
+		size_t		st = p->stride;
+		uint32_t   *seg = r->seg,
+				   *vert = r->vert;
+		uint8_t    *matched = r->matched;
+		uint32_t	nseg = 0,
+					nvert = 0;
+		double		x1 = c[0],
+					y1 = c[1];
+
+		for (i = 0; i < n; i++)
+		{
+			double		x2 = c[(i + 1) * st],
+						y2 = c[(i + 1) * st + 1];
+
+			if (!((x1 < xmin && x2 < xmin) || (x1 > xmax && x2 > xmax) ||
+				  (y1 < ymin && y2 < ymin) || (y1 > ymax && y2 > ymax)))
+			{
+				seg[nseg++] = i;
+				matched[i] = 0;
+			}
+			x1 = x2;
+			y1 = y2;
+		}
+		/* the ends of those segments, each once */
+		for (i = 0; i < nseg; i++)
+		{
+			uint32_t	s = seg[i];
+
+			/* the start, unless it ended the segment before (cyclically) */
+			if (i == 0 ? !(s == 0 && seg[nseg - 1] == n - 1) : seg[i - 1] != s - 1)
+				vert[nvert++] = s;
+			vert[nvert++] = s + 1 == n ? 0 : s + 1;
+		}
+		r->nseg = nseg;
+		r->nvert = nvert;
+		r->nmatched = 0;
+	}
+	if (r->nvert > FAST_MAX_VERTICES)
+		return false;
+	for (i = 0; i < r->nvert; i++)
+	{
+		r->other[r->vert[i]] = -1;
+		r->side[r->vert[i]] = 0;
+	}
+	return true;
+}
+
+static inline uint32_t
+fast_hash(double x, double y, uint32_t mask)
+{
+	uint64_t	bx,
+				by;
+
+	memcpy(&bx, &x, sizeof(bx));
+	memcpy(&by, &y, sizeof(by));
+	return (uint32_t) (((bx * UINT64_C(0x9E3779B97F4A7C15)) ^ (by * UINT64_C(0xC2B2AE3D27D4EB4F))) >> 40) & mask;
+}
+
+/*
+ * Vertices of interest of a equal to vertices of interest of b.  (Equal
+ * coordinates with different bits, 0 and -0, are missed: such a vertex is
+ * then within tol of the other ring and goes to the full screen.)
+ */
+static void
+fast_match_vertices(FastRing *a, FastRing *b)
+{
+	uint8_t		slot[512];
+	uint32_t	mask = 31,
+				k;
+
+	while (mask + 1 < 2 * b->nvert)
+		mask = mask * 2 + 1;
+	memset(slot, 0xFF, mask + 1);
+	for (k = 0; k < b->nvert; k++)
+	{
+		uint32_t	h = fast_hash(FR_X(b, b->vert[k]), FR_Y(b, b->vert[k]), mask);
+
+		while (slot[h] != 0xFF)
+			h = (h + 1) & mask;
+		slot[h] = (uint8_t) k;
+	}
+	for (k = 0; k < a->nvert; k++)
+	{
+		uint32_t	i = a->vert[k];
+		double		vx = FR_X(a, i),
+					vy = FR_Y(a, i);
+		uint32_t	h = fast_hash(vx, vy, mask);
+
+		for (; slot[h] != 0xFF; h = (h + 1) & mask)
+		{
+			uint32_t	j = b->vert[slot[h]];
+
+			if (FR_X(b, j) == vx && FR_Y(b, j) == vy)
+			{
+				a->other[i] = (int32_t) j;
+				b->other[j] = (int32_t) i;
+				break;
+			}
+		}
+	}
+}
+
+/* r's segments in x that are also segments of o: both ends shared, adjacent in o */
+static void
+fast_mark_matched(FastRing *r, const FastRing *o)
+{
+	uint32_t	k;
+
+	for (k = 0; k < r->nseg; k++)
+	{
+		uint32_t	i = r->seg[k];
+		int32_t		j1 = r->other[i],
+					j2 = r->other[FR_NEXT(r, i)];
+
+		if (j1 >= 0 && j2 >= 0 &&
+			((uint32_t) j2 == FR_NEXT(o, (uint32_t) j1) || (uint32_t) j1 == FR_NEXT(o, (uint32_t) j2)))
+		{
+			r->matched[i] = 1;
+			r->nmatched++;
+		}
+	}
+}
+
+/*
+ * Every vertex of r near the pair that o does not have must be farther than
+ * tol from o's segments in x (and so from all of o's boundary).
+ */
+static bool
+fast_vertices_clear(const FastRing *r, const FastRing *o, double tol)
+{
+	double		tol2 = tol * tol;
+	uint32_t	k,
+				m;
+	const double *oc = o->p->coords;
+	size_t		ost = o->p->stride;
+	const uint32_t *oseg = o->seg;
+	uint32_t	onseg = o->nseg;
+
+	for (k = 0; k < r->nvert; k++)
+	{
+		uint32_t	i = r->vert[k];
+		double		vx,
+					vy;
+
+		if (r->other[i] >= 0)
+			continue;
+		vx = FR_X(r, i);
+		vy = FR_Y(r, i);
+		for (m = 0; m < onseg; m++)
+		{
+			const double *q = oc + oseg[m] * ost;
+			double		x1 = q[0],
+						y1 = q[1],
+						x2 = q[ost],
+						y2 = q[ost + 1];
+
+			if ((vx < x1 - tol && vx < x2 - tol) || (vx > x1 + tol && vx > x2 + tol) ||
+				(vy < y1 - tol && vy < y2 - tol) || (vy > y1 + tol && vy > y2 + tol))
+				continue;
+			if (pt_seg_dist2(vx, vy, x1, y1, x2, y2) <= tol2)
+				return false;
+		}
+	}
+	return true;
+}
+
+static inline void
+fast_segref(const FastRing *r, uint32_t i, JtSegRef *s)
+{
+	s->x1 = FR_X(r, i);
+	s->y1 = FR_Y(r, i);
+	s->x2 = FR_X(r, i + 1);
+	s->y2 = FR_Y(r, i + 1);
+	s->xmin = dmin(s->x1, s->x2);
+	s->xmax = dmax(s->x1, s->x2);
+	s->ymin = dmin(s->y1, s->y2);
+	s->ymax = dmax(s->y1, s->y2);
+}
+
+/* do a's and b's unshared segments in x meet other than at a common end? */
+static bool
+fast_segments_meet(const FastRing *a, const FastRing *b)
+{
+	uint32_t	k,
+				m;
+
+	for (k = 0; k < a->nseg; k++)
+	{
+		uint32_t	i = a->seg[k];
+		int32_t		a1 = a->other[i],
+					a2 = a->other[FR_NEXT(a, i)];
+		JtSegRef	s;
+
+		if (a->matched[i])
+			continue;
+		fast_segref(a, i, &s);
+		for (m = 0; m < b->nseg; m++)
+		{
+			uint32_t	j = b->seg[m];
+			uint32_t	j2 = FR_NEXT(b, j);
+			JtSegRef	e;
+
+			if (b->matched[j])
+				continue;
+
+			/*
+			 * Segments of simple rings sharing an end meet only there: their
+			 * other ends are farther than tol from the other ring, or shared
+			 * too (the same segment, or a vertex on a segment of its own
+			 * ring).
+			 */
+			if ((a1 >= 0 && ((uint32_t) a1 == j || (uint32_t) a1 == j2)) ||
+				(a2 >= 0 && ((uint32_t) a2 == j || (uint32_t) a2 == j2)))
+				continue;
+			fast_segref(b, j, &e);
+			if (e.xmax < s.xmin || e.xmin > s.xmax || e.ymax < s.ymin || e.ymin > s.ymax)
+				continue;
+			if (segs_intersect(&s, &e))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* is direction (vx, vy) from r's vertex i, shared with o, inside o? */
+static int
+fast_wedge(const FastRing *r, uint32_t i, const FastRing *o, double vx, double vy)
+{
+	uint32_t	j = (uint32_t) r->other[i];
+	uint32_t	jp = FR_PREV(o, j),
+				jn = FR_NEXT(o, j);
+	JtSegRef	ein,
+				eout;
+
+	memset(&ein, 0, sizeof(ein));
+	memset(&eout, 0, sizeof(eout));
+	ein.x1 = FR_X(o, jp);
+	ein.y1 = FR_Y(o, jp);
+	ein.x2 = FR_X(o, j);
+	ein.y2 = FR_Y(o, j);
+	eout.x1 = ein.x2;
+	eout.y1 = ein.y2;
+	eout.x2 = FR_X(o, jn);
+	eout.y2 = FR_Y(o, jn);
+	return wedge_inside(o->lw, &ein, &eout, ein.x2, ein.y2, vx, vy);
+}
+
+/*
+ * Are all of r's unshared segments in x outside o?  Sides are decided at
+ * shared vertices by o's corner and passed on through r's vertices that o
+ * does not have (they are off o's boundary); a vertex outside o's box is
+ * outside.
+ */
+static bool
+fast_outside(FastRing *r, const FastRing *o, double eps)
+{
+	uint32_t	k;
+	int			pass;
+	bool		todo = true;
+
+	for (k = 0; k < r->nvert; k++)
+	{
+		uint32_t	i = r->vert[k];
+
+		if (r->other[i] < 0 &&
+			(FR_X(r, i) < o->lw->box.xmin || FR_X(r, i) > o->lw->box.xmax ||
+			 FR_Y(r, i) < o->lw->box.ymin || FR_Y(r, i) > o->lw->box.ymax))
+			r->side[i] = 1;
+	}
+	for (pass = 0; pass < 4 && todo; pass++)
+	{
+		todo = false;
+		for (k = 0; k < r->nseg; k++)
+		{
+			/* forward, then backward along the ring */
+			uint32_t	i1 = r->seg[pass % 2 == 0 ? k : r->nseg - 1 - k];
+			uint32_t	i2 = FR_NEXT(r, i1);
+			bool		c1 = r->other[i1] >= 0,
+						c2 = r->other[i2] >= 0;
+			int			w;
+
+			if (r->matched[i1])
+				continue;
+			if (c1 && c2)
+				return false;	/* a chord between shared vertices */
+			if (r->side[c1 ? i2 : i1] && (c2 || r->side[i2]) && (c1 || r->side[i1]))
+				continue;		/* done */
+			if ((!c1 && r->side[i1]) || (!c2 && r->side[i2]))
+				w = 0;
+			else if (c1 || c2)
+			{
+				uint32_t	c = c1 ? i1 : i2,
+							f = c1 ? i2 : i1;
+
+				w = fast_wedge(r, c, o, FR_X(r, f) - FR_X(r, c), FR_Y(r, f) - FR_Y(r, c));
+				if (w < 0)
+					w = jt_point_in_polygon(o->lw, (FR_X(r, i1) + FR_X(r, i2)) / 2,
+											(FR_Y(r, i1) + FR_Y(r, i2)) / 2, eps) == JT_OUTSIDE ? 0 : 1;
+			}
+			else
+			{
+				todo = true;
+				continue;
+			}
+			if (w > 0)
+				return false;	/* inside: an overlap, for the full screen */
+			if (!c1)
+				r->side[i1] = 1;
+			if (!c2)
+				r->side[i2] = 1;
+		}
+	}
+	if (todo)
+	{
+		/* a run of unshared segments with no decided end: locate one */
+		for (k = 0; k < r->nseg; k++)
+		{
+			uint32_t	i = r->seg[k],
+						i2 = FR_NEXT(r, i);
+
+			if (r->matched[i] || r->side[i] || r->side[i2])
+				continue;
+			if (jt_point_in_polygon(o->lw, (FR_X(r, i) + FR_X(r, i2)) / 2,
+									(FR_Y(r, i) + FR_Y(r, i2)) / 2, eps) != JT_OUTSIDE)
+				return false;
+			r->side[i] = r->side[i2] = 1;
+		}
+	}
+	return true;
+}
+
+bool
+jt_polygon_pair_fast(const JtLinework *a, const JtLinework *b, double tol, double eps,
+					 uint8_t *acov, uint8_t *bcov, void *scratch, JtPairInfo *out)
+{
+	FastRing	ra,
+				rb;
+	JtBox		x;
+	char	   *mem = scratch;
+	uint32_t	k;
+
+	memset(out, 0, sizeof(*out));
+	if (!pair_box(a, b, tol, &x))
+		return true;			/* too far apart to interact */
+	if (!fast_ring_init(&ra, a, &x, &mem) || !fast_ring_init(&rb, b, &x, &mem))
+		return false;
+	fast_match_vertices(&ra, &rb);
+	fast_mark_matched(&ra, &rb);
+	fast_mark_matched(&rb, &ra);
+	/* a ring wholly on the other's boundary: equal, or an enclave */
+	if (ra.nmatched == ra.n || rb.nmatched == rb.n)
+		return false;
+	if (!fast_vertices_clear(&ra, &rb, tol) || !fast_vertices_clear(&rb, &ra, tol) ||
+		fast_segments_meet(&ra, &rb) ||
+		!fast_outside(&ra, &rb, eps) || !fast_outside(&rb, &ra, eps))
+		return false;
+	if (acov)
+		for (k = 0; k < ra.nseg; k++)
+			if (ra.matched[ra.seg[k]])
+				acov[a->paths[0].seg0 + ra.seg[k]] = 1;
+	if (bcov)
+		for (k = 0; k < rb.nseg; k++)
+			if (rb.matched[rb.seg[k]])
+				bcov[b->paths[0].seg0 + rb.seg[k]] = 1;
+	return true;
+}
+
 /*
  * Why "disjoint" is sound.  If no segment of a enters b's interior (each
  * lies on b's boundary, or meets it in at most a shared vertex and has its
@@ -1398,6 +1868,9 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 				wb;
 	JtBox		x;
 
+	if (wedges && jt_topo_fast_path &&
+		jt_polygon_pair_fast(a, b, tol, eps, acov, bcov, scratch, out))
+		return;
 	memset(out, 0, sizeof(*out));
 	if (!pair_segments(a, b, tol, (JtSegRef *) scratch, &x, &sa, &na, &sb, &nb, &wa, &wb))
 		return;

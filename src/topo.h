@@ -121,6 +121,7 @@ typedef struct JtLinework
 	uint32_t	nparts;
 	uint32_t	nsegs;			/* segments of all paths, numbered from 0 */
 	uint32_t	npoints;
+	uint32_t	nrepeated;		/* points equal to the one before them */
 	int			dim;			/* 2 polygonal, 1 linear, 0 points, -1 mixed */
 	JtBox		box;
 } JtLinework;
@@ -293,6 +294,20 @@ extern size_t jt_pair_scratch_size(const JtLinework *a, const JtLinework *b);
 extern void jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 							bool wedges, uint8_t *acov, uint8_t *bcov, void *scratch,
 							JtPairInfo *out);
+
+/*
+ * The fast path jt_polygon_pair tries first when wedges is true and
+ * jt_topo_fast_path is set (GUC jtsyq.topology_fast_path; tests turn it off
+ * to compare): for two valid one-ring polygons whose common boundary is
+ * shared vertex for vertex (edge-matched data), the shared segments are
+ * matched by their vertices and only the others are tested.  Returns true
+ * with the answer the full screen would give (disjoint, nothing unsnapped,
+ * the shared segments marked) or false: then the full screen must decide.
+ */
+extern bool jt_topo_fast_path;
+extern bool jt_polygon_pair_fast(const JtLinework *a, const JtLinework *b, double tol,
+								 double eps, uint8_t *acov, uint8_t *bcov, void *scratch,
+								 JtPairInfo *out);
 
 /*
  * Is polygon a within polygon b (its boundary inside b or on b's boundary

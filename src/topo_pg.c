@@ -84,6 +84,13 @@ jt_topo_init(void)
 							50000, 1, 10000000,
 							PGC_USERSET, 0,
 							NULL, NULL, NULL);
+	DefineCustomBoolVariable("jtsyq.topology_fast_path",
+							 "Screen pairs of simple polygons by their shared vertices first.",
+							 "For testing: off runs the full pair screen everywhere; findings are the same.",
+							 &jt_topo_fast_path,
+							 true,
+							 PGC_USERSET, 0,
+							 NULL, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------------

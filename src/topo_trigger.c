@@ -48,6 +48,7 @@
 #include "miscadmin.h"
 #include "storage/lmgr.h"
 #include "storage/lock.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -1072,6 +1073,189 @@ done:
  * statement's rows before it; every pair is seen once.  Line ends are
  * checked in a second pass, when all the statement's lines are known.
  */
+/*
+ * A small statement: the old rows (or containers) of every level-0 cell its
+ * rows reach, read in one query before the rows are checked - by the
+ * cells' extent when they fill at least half of it, else cell by cell
+ * without duplicates - instead of one index probe per cell.  (A load of a
+ * whole area then reads the index once; its own rows, already in the
+ * index, are passed over once instead of once per cell.)  The rows are put
+ * into every cell their box meets, as cell_load would; rows of the
+ * statement are left out by xmin/cmin and by key.
+ */
+static void
+statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool container)
+{
+	TopoCtx    *ctx = rs->ctx;
+	Datum	   *cx1s,
+			   *cy1s,
+			   *cx2s,
+			   *cy2s;
+	int			ncells = 0,
+				maxcells = 256,
+				i;
+	int64		ex0 = PG_INT64_MAX,
+				ey0 = PG_INT64_MAX,
+				ex1 = PG_INT64_MIN,
+				ey1 = PG_INT64_MIN;
+	bool		dense;
+	char	   *pg = jt_postgis_schema();
+	char	   *sql;
+	Datum		args[6];
+	Oid			types[6] = {XIDOID, CIDOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID};
+	int			nargs;
+	Portal		portal;
+	const char *keyexpr = container ? tc->ckeyexpr : tc->keyexpr;
+	const char *geomcol = quote_identifier(container ? tc->cgeomcol : tc->geomcol);
+	const char *rel = container ? topo_relation_name(tc->container) : tc->relname;
+
+	cx1s = palloc(sizeof(Datum) * maxcells);
+	cy1s = palloc(sizeof(Datum) * maxcells);
+	cx2s = palloc(sizeof(Datum) * maxcells);
+	cy2s = palloc(sizeof(Datum) * maxcells);
+	for (i = 0; i < npre; i++)
+	{
+		JtBox		b;
+		int64		cx0,
+					cy0,
+					cx1,
+					cy1,
+					cx,
+					cy;
+
+		grow_box(&b, &pre[i]->lw.box, tc->tol);
+		if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
+			continue;			/* probed on its own */
+		for (cx = cx0; cx <= cx1; cx++)
+			for (cy = cy0; cy <= cy1; cy++)
+			{
+				CellKey		k;
+				CellEntry  *ce;
+				bool		found;
+
+				memset(&k, 0, sizeof(k));
+				k.cx = cx;
+				k.cy = cy;
+				k.container = container;
+				ce = hash_search(rs->cells, &k, HASH_ENTER, &found);
+				if (found)
+					continue;
+				ce->feats = NULL;
+				ce->n = ce->max = 0;
+				if (ncells == maxcells)
+				{
+					maxcells *= 2;
+					cx1s = repalloc(cx1s, sizeof(Datum) * maxcells);
+					cy1s = repalloc(cy1s, sizeof(Datum) * maxcells);
+					cx2s = repalloc(cx2s, sizeof(Datum) * maxcells);
+					cy2s = repalloc(cy2s, sizeof(Datum) * maxcells);
+				}
+				cx1s[ncells] = Float8GetDatum(cx * tc->cell);
+				cy1s[ncells] = Float8GetDatum(cy * tc->cell);
+				cx2s[ncells] = Float8GetDatum((cx + 1) * tc->cell);
+				cy2s[ncells] = Float8GetDatum((cy + 1) * tc->cell);
+				ncells++;
+				ex0 = Min(ex0, cx);
+				ey0 = Min(ey0, cy);
+				ex1 = Max(ex1, cx);
+				ey1 = Max(ey1, cy);
+			}
+	}
+	if (ncells == 0)
+		return;
+
+	dense = 2.0 * ncells >= (double) (ex1 - ex0 + 1) * (double) (ey1 - ey0 + 1);
+	args[0] = TransactionIdGetDatum(rs->xid);
+	args[1] = CommandIdGetDatum(rs->cid);
+	if (dense)
+	{
+		sql = psprintf("SELECT t.%s::text, t.%s FROM %s t WHERE t.%s OPERATOR(%s.&&) "
+					   "%s.ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)%s",
+					   keyexpr, geomcol, rel, geomcol, pg, pg,
+					   ex0 * tc->cell, ey0 * tc->cell, (ex1 + 1) * tc->cell, (ey1 + 1) * tc->cell,
+					   ctx->srid, container ? "" : " AND NOT (t.xmin = $1 AND t.cmin = $2)");
+		nargs = 2;
+	}
+	else
+	{
+		sql = psprintf("SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text, t.%s "
+					   "FROM unnest($3, $4, $5, $6) c(x1, y1, x2, y2) JOIN %s t "
+					   "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)%s",
+					   keyexpr, geomcol, rel, geomcol, pg, pg, ctx->srid,
+					   container ? "" : " WHERE NOT (t.xmin = $1 AND t.cmin = $2)");
+		args[2] = PointerGetDatum(construct_array(cx1s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[3] = PointerGetDatum(construct_array(cy1s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[4] = PointerGetDatum(construct_array(cx2s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[5] = PointerGetDatum(construct_array(cy2s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		nargs = 6;
+	}
+
+	/* a snapshot taken after the locks, as cell_load's */
+	PushActiveSnapshot(GetLatestSnapshot());
+	portal = SPI_cursor_open_with_args(NULL, sql, nargs, types, args, NULL, true, 0);
+	for (;;)
+	{
+		SPITupleTable *tt;
+		uint64		n,
+					r;
+
+		SPI_cursor_fetch(portal, true, 1000);
+		tt = SPI_tuptable;
+		n = SPI_processed;
+		if (n == 0)
+			break;
+		for (r = 0; r < n; r++)
+		{
+			bool		isnull,
+						found;
+			char	   *key = SPI_getvalue(tt->vals[r], tt->tupdesc, 1);
+			Datum		g = SPI_getbinval(tt->vals[r], tt->tupdesc, 2, &isnull);
+			KeyEntry   *ke;
+			TopoFeature *f;
+			int64		cx0,
+						cy0,
+						cx1,
+						cy1,
+						cx,
+						cy;
+
+			CHECK_FOR_INTERRUPTS();
+			if (key == NULL)
+				continue;
+			ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
+			if (ke)
+				continue;		/* twice through the DISTINCT of another table */
+			if (!container && rs->skip && hash_search(rs->skip, &key, HASH_FIND, NULL))
+				continue;		/* a new row, cached when its turn comes */
+			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
+								  container ? TOPO_CONTAINER : TOPO_NEIGHBOUR, false);
+			ke = hash_search(container ? rs->ckeys : rs->keys, &f->key, HASH_ENTER, &found);
+			ke->f = f;
+			rs->cached++;
+			if (f->excluded || jt_box_is_empty(&f->lw.box))
+				continue;		/* never a candidate */
+			(void) box_cells(&f->lw.box, tc->cell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
+			for (cx = Max(cx0, ex0); cx <= Min(cx1, ex1); cx++)
+				for (cy = Max(cy0, ey0); cy <= Min(cy1, ey1); cy++)
+				{
+					CellKey		k;
+					CellEntry  *ce;
+
+					memset(&k, 0, sizeof(k));
+					k.cx = cx;
+					k.cy = cy;
+					k.container = container;
+					ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
+					if (ce)
+						cell_append(ce, f, rs->cgen->cxt);
+				}
+		}
+		SPI_freetuptable(tt);
+	}
+	SPI_cursor_close(portal);
+	PopActiveSnapshot();
+}
+
 static TopoFeature **
 statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 {
@@ -1126,6 +1310,9 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 	rs.cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	rs.keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), ctx->cxt);
 	rs.ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), ctx->cxt);
+	statement_preload(tc, &rs, pre, npre, false);
+	if (OidIsValid(tc->container) && !tc->link)
+		statement_preload(tc, &rs, pre, npre, true);
 
 	for (pass = 0; pass < (ctx->layer_dim == 1 ? 2 : 1); pass++)
 		for (i = 0; i < npre; i++)
