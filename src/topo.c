@@ -609,6 +609,26 @@ jt_polygon_part_metrics(const JtLinework *lw, uint32_t part, double *area, doubl
 	}
 }
 
+void
+jt_polygon_part_area_l1(const JtLinework *lw, uint32_t part, double *area, double *l1)
+{
+	uint32_t	pi,
+				i;
+
+	*area = 0;
+	*l1 = 0;
+	for (pi = 0; pi < lw->npaths; pi++)
+	{
+		const JtPath *p = &lw->paths[pi];
+
+		if (p->part != part)
+			continue;
+		*area += p->shell ? ring_area(p) : -ring_area(p);
+		for (i = 0; i + 1 < p->npoints; i++)
+			*l1 += fabs(PX(p, i + 1) - PX(p, i)) + fabs(PY(p, i + 1) - PY(p, i));
+	}
+}
+
 double
 jt_linework_length(const JtLinework *lw)
 {
@@ -992,6 +1012,169 @@ jt_linework_self_intersections(const JtLinework *lw, JtSegRef *scratch, double e
 	return found;
 }
 
+/*
+ * Is a single closed ring of few points and no repeated ones simple?  The
+ * same pairs and tests as jt_linework_self_intersections (all of them
+ * symmetric), on the coordinates as they are: segment i runs from vertex i
+ * to i + 1, the adjacent pairs are (i, i + 1) and (n - 1, 0), and for those
+ * the test reduces to a fold back at the shared vertex (what same_segment
+ * and seg_conflict decide for two segments sharing one end); the others are
+ * swept in order of their west ends, a few machine words per segment
+ * instead of a JtSegRef.
+ */
+#define QUICK_FEW_POINTS 48
+
+static inline bool
+folds_back(double px, double py, double qx, double qy, double rx, double ry)
+{
+	/* (p = r, straight back, is the special case of a zero turn) */
+	return orient(qx, qy, px, py, rx, ry) == 0 && (px - qx) * (rx - qx) + (py - qy) * (ry - qy) > 0;
+}
+
+/*
+ * ord[0..n-1] = 0..n-1 sorted by key (n <= QUICK_FEW_POINTS): a natural
+ * merge sort.  Along a ring the west ends come in a few monotone runs (up
+ * along one side, down along the other), so a few merges sort them.
+ */
+static void
+sort_few_by_key(const double *key, uint8_t *ord, uint32_t n)
+{
+	uint8_t		buf[QUICK_FEW_POINTS];
+	uint8_t    *src = ord,
+			   *dst = buf;
+	uint32_t	runs[QUICK_FEW_POINTS + 1];
+	uint32_t	nruns = 0,
+				i = 0,
+				j,
+				k;
+
+	while (i < n)
+	{
+		j = i + 1;
+		if (j < n && key[j] < key[i])
+		{
+			/* a falling run, stored reversed */
+			while (j < n && key[j] < key[j - 1])
+				j++;
+			for (k = i; k < j; k++)
+				ord[k] = (uint8_t) (j - 1 - (k - i));
+		}
+		else
+		{
+			while (j < n && key[j] >= key[j - 1])
+				j++;
+			for (k = i; k < j; k++)
+				ord[k] = (uint8_t) k;
+		}
+		runs[nruns++] = i;
+		i = j;
+	}
+	runs[nruns] = n;
+	while (nruns > 1)
+	{
+		uint32_t	r,
+					m = 0;
+		uint8_t    *t;
+
+		for (r = 0; r < nruns; r += 2)
+		{
+			uint32_t	lo = runs[r],
+						mid = r + 1 < nruns ? runs[r + 1] : n,
+						hi = r + 2 <= nruns ? runs[r + 2] : n,
+						a = lo,
+						b = mid,
+						o = lo;
+
+			while (a < mid && b < hi)
+				dst[o++] = key[src[b]] < key[src[a]] ? src[b++] : src[a++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+			runs[m++] = lo;
+		}
+		runs[m] = n;
+		nruns = m;
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != ord)
+		memcpy(ord, src, n);
+}
+
+static inline void
+ring_seg(const JtPath *p, uint32_t i, JtSegRef *s)
+{
+	s->x1 = PX(p, i);
+	s->y1 = PY(p, i);
+	s->x2 = PX(p, i + 1);
+	s->y2 = PY(p, i + 1);
+	s->xmin = dmin(s->x1, s->x2);
+	s->xmax = dmax(s->x1, s->x2);
+	s->ymin = dmin(s->y1, s->y2);
+	s->ymax = dmax(s->y1, s->y2);
+}
+
+static bool
+ring_simple_few(const JtPath *p, double *x, double *y)
+{
+	uint32_t	n = p->npoints - 1;
+	double		x0[QUICK_FEW_POINTS],
+				x1[QUICK_FEW_POINTS],
+				y0[QUICK_FEW_POINTS],
+				y1[QUICK_FEW_POINTS];
+	uint8_t		ord[QUICK_FEW_POINTS];
+	uint32_t	i,
+				k;
+
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	h = i + 1 < n ? i + 1 : 0;
+		double		ax = PX(p, i),
+					ay = PY(p, i),
+					bx = PX(p, i + 1),
+					by = PY(p, i + 1);
+
+		if (folds_back(ax, ay, bx, by, PX(p, h + 1), PY(p, h + 1)))
+		{
+			*x = bx;
+			*y = by;
+			return false;
+		}
+		x0[i] = dmin(ax, bx);
+		x1[i] = dmax(ax, bx);
+		y0[i] = dmin(ay, by);
+		y1[i] = dmax(ay, by);
+	}
+	sort_few_by_key(x0, ord, n);
+	for (k = 0; k < n; k++)
+	{
+		uint32_t	a = ord[k];
+		uint32_t	m;
+
+		for (m = k + 1; m < n && x0[ord[m]] <= x1[a]; m++)
+		{
+			uint32_t	b = ord[m];
+			uint32_t	lo = a < b ? a : b,
+						hi = a < b ? b : a;
+			JtSegRef	sa,
+						sb;
+
+			if (y0[b] > y1[a] || y1[b] < y0[a] || hi == lo + 1 || (lo == 0 && hi == n - 1))
+				continue;
+			ring_seg(p, a, &sa);
+			ring_seg(p, b, &sb);
+			if (segs_intersect(&sa, &sb))
+			{
+				segs_meet_point(&sa, &sb, x, y);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
 JtShapeStatus
 jt_polygon_quick_check(const JtLinework *lw, uint32_t max_points, JtSegRef *scratch,
 					   double *x, double *y)
@@ -1019,7 +1202,12 @@ jt_polygon_quick_check(const JtLinework *lw, uint32_t max_points, JtSegRef *scra
 	}
 	if (lw->npaths != 1 || lw->npoints > max_points)
 		return JT_SHAPE_UNSURE;
-	if (jt_linework_self_intersections(lw, scratch, 0, &hit, 1) > 0)
+	if (lw->npoints <= QUICK_FEW_POINTS && lw->nrepeated == 0)
+	{
+		if (!ring_simple_few(&lw->paths[0], x, y))
+			return JT_SHAPE_PROBLEM;
+	}
+	else if (jt_linework_self_intersections(lw, scratch, 0, &hit, 1) > 0)
 	{
 		*x = hit.x;
 		*y = hit.y;
@@ -2214,6 +2402,10 @@ cells_at_level(const JtBox *boxes, size_t nboxes, double cell, int level, int ex
 	int64_t		s = level_scale(level);
 	int			n = start;
 	size_t		bi;
+	int64_t		px0 = 0,
+				px1 = -1,
+				py0 = 0,
+				py1 = -1;
 
 	for (bi = 0; bi < nboxes; bi++)
 	{
@@ -2226,6 +2418,13 @@ cells_at_level(const JtBox *boxes, size_t nboxes, double cell, int level, int ex
 
 		if ((x1 - x0 + 1) * (y1 - y0 + 1) > max_cells)
 			return -1;
+		/* rows of a load come in runs in the same cells: skip repeats */
+		if (bi > 0 && x0 == px0 && x1 == px1 && y0 == py0 && y1 == py1)
+			continue;
+		px0 = x0;
+		px1 = x1;
+		py0 = y0;
+		py1 = y1;
 		for (cx = x0; cx <= x1; cx++)
 			for (cy = y0; cy <= y1; cy++)
 			{

@@ -203,6 +203,14 @@ extern JtLocation jt_point_in_polygon(const JtLinework *lw, double x, double y, 
 extern void jt_polygon_part_metrics(const JtLinework *lw, uint32_t part,
 									double *area, double *perimeter);
 
+/*
+ * The same area with the perimeter measured as sum(|dx| + |dy|), which is
+ * never less than the true one (also as rounded): 2 * area / l1 at or above
+ * a sliver width proves 2 * area / perimeter is too, without square roots.
+ */
+extern void jt_polygon_part_area_l1(const JtLinework *lw, uint32_t part,
+									double *area, double *l1);
+
 /* Total length of all paths. */
 extern double jt_linework_length(const JtLinework *lw);
 

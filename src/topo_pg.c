@@ -803,6 +803,10 @@ check_slivers(TopoCtx *ctx, TopoFeature *f)
 					width;
 		const GEOSGeometry *pg;
 
+		/* most parcels are proved thick enough without square roots */
+		jt_polygon_part_area_l1(&f->lw, part, &area, &per);
+		if (per > 0 && 2 * area / per >= ctx->sliver_width)
+			continue;
 		jt_polygon_part_metrics(&f->lw, part, &area, &per);
 		if (per <= 0)
 			continue;

@@ -44,8 +44,10 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "parser/parse_coerce.h"
 #include "storage/lmgr.h"
 #include "storage/lock.h"
 #include "utils/array.h"
@@ -673,6 +675,7 @@ typedef struct CellEntry
 {
 	CellKey		key;
 	TopoFeature **feats;
+	JtBox	   *boxes;			/* their boxes, scanned without touching them */
 	int			n,
 				max;
 } CellEntry;
@@ -712,7 +715,10 @@ cell_append(CellEntry *ce, TopoFeature *f, MemoryContext cxt)
 		ce->max = Max(16, ce->max * 2);
 		ce->feats = ce->feats ? repalloc(ce->feats, sizeof(TopoFeature *) * ce->max) :
 			MemoryContextAlloc(cxt, sizeof(TopoFeature *) * ce->max);
+		ce->boxes = ce->boxes ? repalloc(ce->boxes, sizeof(JtBox) * ce->max) :
+			MemoryContextAlloc(cxt, sizeof(JtBox) * ce->max);
 	}
+	ce->boxes[ce->n] = f->lw.box;
 	ce->feats[ce->n++] = f;
 }
 
@@ -749,6 +755,7 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 	if (found)
 		return ce;
 	ce->feats = NULL;
+	ce->boxes = NULL;
 	ce->n = ce->max = 0;
 	args[0] = Float8GetDatum(cx * tc->cell);
 	args[1] = Float8GetDatum(cy * tc->cell);
@@ -806,6 +813,8 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 				cx,
 				cy;
 	int			n = 0;
+	const JtBox *fb = &f->lw.box;
+	double		tol = tc->tol;
 
 	grow_box(&b, &f->lw.box, tc->tol);
 	if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
@@ -818,10 +827,16 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 
 			for (i = 0; i < ce->n; i++)
 			{
-				TopoFeature *c = ce->feats[i];
+				TopoFeature *c;
 
-				if (c->stamp == rs->rows * 2 + container || c->excluded ||
-					!jt_box_within(&c->lw.box, &f->lw.box, tc->tol))
+				const JtBox *cb = &ce->boxes[i];
+
+				/* jt_box_within(cb, f's box, tol), inline */
+				if (!(cb->xmin <= fb->xmax + tol && fb->xmin <= cb->xmax + tol &&
+					  cb->ymin <= fb->ymax + tol && fb->ymin <= cb->ymax + tol))
+					continue;
+				c = ce->feats[i];
+				if (c->stamp == rs->rows * 2 + container || c->excluded)
 					continue;
 				c->stamp = rs->rows * 2 + container;
 				if (n == rs->maxbuf)
@@ -1141,6 +1156,7 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 				if (found)
 					continue;
 				ce->feats = NULL;
+				ce->boxes = NULL;
 				ce->n = ce->max = 0;
 				if (ncells == maxcells)
 				{
@@ -1373,13 +1389,164 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 		}
 }
 
+/*
+ * The new rows of a statement: key as text, geometry, link as text.  Read
+ * straight from the transition table's tuplestore (with a read pointer of
+ * our own, as a NamedTuplestoreScan does) when key and link turn into text
+ * as their SQL cast does - by their output function or as binary-compatible
+ * text - which covers integer, numeric and text keys; otherwise through SPI
+ * (SELECT key::text, geom, link::text FROM the transition table).
+ */
+typedef struct NewRowReader
+{
+	/* direct */
+	MemoryContext cxt;			/* where a tuple read from disk is kept */
+	Tuplestorestate *ts;
+	int			readptr;
+	TupleTableSlot *slot;
+	AttrNumber	keyatt,
+				geomatt,
+				linkatt;
+	bool		keyio,
+				linkio;
+	FmgrInfo	keyout,
+				linkout;
+	/* SPI */
+	Portal		portal;
+	SPITupleTable *tt;
+	uint64		pos,
+				n;
+} NewRowReader;
+
+/* can a column of type typid be turned into text without SQL?  (its output function, or binary) */
+static bool
+text_by_output(Oid typid, bool *io, FmgrInfo *out)
+{
+	Oid			castfunc,
+				outfunc;
+	bool		varlena;
+
+	switch (find_coercion_pathway(TEXTOID, typid, COERCION_EXPLICIT, &castfunc))
+	{
+		case COERCION_PATH_RELABELTYPE:
+			*io = false;
+			return true;
+		case COERCION_PATH_COERCEVIAIO:
+			getTypeOutputInfo(typid, &outfunc, &varlena);
+			fmgr_info(outfunc, out);
+			*io = true;
+			return true;
+		default:
+			return false;
+	}
+}
+
+static void
+reader_begin(NewRowReader *r, TrigCache *tc, TriggerData *td)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	char	   *sql;
+
+	memset(r, 0, sizeof(*r));
+	r->keyatt = SPI_fnumber(desc, tc->keycol);
+	r->geomatt = SPI_fnumber(desc, tc->geomcol);
+	r->linkatt = tc->link ? SPI_fnumber(desc, tc->link) : InvalidAttrNumber;
+	if (r->keyatt > 0 && r->geomatt > 0 && (!tc->link || r->linkatt > 0) &&
+		text_by_output(TupleDescAttr(desc, r->keyatt - 1)->atttypid, &r->keyio, &r->keyout) &&
+		(!tc->link || text_by_output(TupleDescAttr(desc, r->linkatt - 1)->atttypid, &r->linkio, &r->linkout)))
+	{
+		r->cxt = CurrentMemoryContext;
+		r->ts = td->tg_newtable;
+		r->readptr = tuplestore_alloc_read_pointer(r->ts, EXEC_FLAG_REWIND);
+		tuplestore_select_read_pointer(r->ts, r->readptr);
+		tuplestore_rescan(r->ts);
+		r->slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+		return;
+	}
+	sql = psprintf("SELECT %s::text, %s%s%s%s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
+				   tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
+				   tc->link ? "::text" : "", quote_identifier(td->tg_trigger->tgnewtable));
+	r->portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+}
+
+static char *
+reader_text(Datum d, bool io, FmgrInfo *out)
+{
+	return io ? OutputFunctionCall(out, d) : TextDatumGetCString(d);
+}
+
+/*
+ * The next row (strings palloc'd in the current context; the geometry
+ * valid until the next call), or false at the end.
+ */
+static bool
+reader_next(NewRowReader *r, char **key, Datum *geom, bool *isnull, char **link)
+{
+	bool		null;
+	Datum		d;
+
+	if (r->ts)
+	{
+		MemoryContext old = MemoryContextSwitchTo(r->cxt);
+		bool		got;
+
+		/* (a tuple from disk is palloc'd here and freed by the next one) */
+		tuplestore_select_read_pointer(r->ts, r->readptr);
+		got = tuplestore_gettupleslot(r->ts, true, false, r->slot);
+		MemoryContextSwitchTo(old);
+		if (!got)
+			return false;
+		d = slot_getattr(r->slot, r->keyatt, &null);
+		*key = null ? NULL : reader_text(d, r->keyio, &r->keyout);
+		*geom = slot_getattr(r->slot, r->geomatt, isnull);
+		*link = NULL;
+		if (r->linkatt > 0)
+		{
+			d = slot_getattr(r->slot, r->linkatt, &null);
+			*link = null ? NULL : reader_text(d, r->linkio, &r->linkout);
+		}
+		return true;
+	}
+	if (r->pos == r->n)
+	{
+		/* (recording a finding runs SPI again: keep our own pointers) */
+		if (r->tt)
+			SPI_freetuptable(r->tt);
+		SPI_cursor_fetch(r->portal, true, 10000);
+		r->tt = SPI_tuptable;
+		r->n = SPI_processed;
+		r->pos = 0;
+		if (r->n == 0)
+			return false;
+	}
+	*key = SPI_getvalue(r->tt->vals[r->pos], r->tt->tupdesc, 1);
+	*geom = SPI_getbinval(r->tt->vals[r->pos], r->tt->tupdesc, 2, isnull);
+	*link = r->tt->tupdesc->natts > 2 ? SPI_getvalue(r->tt->vals[r->pos], r->tt->tupdesc, 3) : NULL;
+	r->pos++;
+	return true;
+}
+
+static void
+reader_end(NewRowReader *r)
+{
+	if (r->ts)
+	{
+		ExecDropSingleTupleTableSlot(r->slot);
+		tuplestore_select_read_pointer(r->ts, 0);
+	}
+	else
+	{
+		if (r->tt)
+			SPI_freetuptable(r->tt);
+		SPI_cursor_close(r->portal);
+	}
+}
+
 static void
 statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid)
 {
-	char	   *newtab = td->tg_trigger->tgnewtable;
 	char	   *sql;
-	Portal		portal,
-				cportal = NULL;
+	Portal		cportal = NULL;
 	char	   *csql;
 	bool		dense;
 	JtBox		extent = {0, 0, 0, 0};
@@ -1404,6 +1571,8 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	bool		small;
 	TopoFeature **pre = NULL;
 	int			npre = 0;
+	NewRowReader reader;
+	MemoryContext old;
 
 	if (tc->keycol == NULL)
 		ereport(ERROR,
@@ -1435,102 +1604,89 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	 * features themselves, checked alone as they are read); unusable ones
 	 * reported now
 	 */
-	sql = psprintf("SELECT %s::text, %s%s%s%s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
-				   tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
-				   tc->link ? "::text" : "", quote_identifier(newtab));
-	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+	old = MemoryContextSwitchTo(ctx->cxt);
+	reader_begin(&reader, tc, td);
+	MemoryContextSwitchTo(old);
 	for (;;)
 	{
-		uint64		k,
-					nrows;
-		SPITupleTable *tt;
+		bool		isnull;
+		Datum		g;
+		char	   *key,
+				   *link;
+		TopoNewKey *nk;
+		bool		found;
+		char	   *stored;
+		JtGeom	   *jg = NULL;
+		JtLinework	lw;
 
-		/* (recording a finding runs SPI again: keep our own pointers) */
-		SPI_cursor_fetch(portal, true, 10000);
-		tt = SPI_tuptable;
-		nrows = SPI_processed;
-		if (nrows == 0)
-			break;
-		for (k = 0; k < nrows; k++)
+		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(rowcxt);
+		if (!reader_next(&reader, &key, &g, &isnull, &link))
 		{
-			HeapTuple	t = tt->vals[k];
-			bool		isnull;
-			Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
-			char	   *key;
-			TopoNewKey *nk;
-			bool		found;
-			char	   *stored;
-			JtGeom	   *jg = NULL;
-			JtLinework	lw;
-			MemoryContext old;
+			MemoryContextSwitchTo(old);
+			break;
+		}
+		if (key == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
+					 errmsg("%s: a new row of %s has a NULL key", FNAME, tc->relname)));
+		stored = MemoryContextStrdup(ctx->cxt, key);
+		nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
+		nk->reported = false;
+		if (small)
+		{
+			TopoFeature *f;
 
-			CHECK_FOR_INTERRUPTS();
-			old = MemoryContextSwitchTo(rowcxt);
-			key = SPI_getvalue(t, tt->tupdesc, 1);
-			if (key == NULL)
-				ereport(ERROR,
-						(errcode(ERRCODE_NOT_NULL_VIOLATION),
-						 errmsg("%s: a new row of %s has a NULL key", FNAME, tc->relname)));
-			stored = MemoryContextStrdup(ctx->cxt, key);
-			nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
-			nk->reported = false;
-			if (small)
+			MemoryContextSwitchTo(old);
+			f = topo_feature_load(ctx, gen, key, link, g, isnull, TOPO_FEATURE, true);
+			if (f->excluded)
 			{
-				char	   *link = tc->link ? SPI_getvalue(t, tt->tupdesc, 3) : NULL;
-				TopoFeature *f;
-
-				MemoryContextSwitchTo(old);
-				f = topo_feature_load(ctx, gen, key, link, g, isnull, TOPO_FEATURE, true);
-				if (f->excluded)
-				{
-					topo_feature_release(f);
-					nk->reported = true;
-				}
-				else
-				{
-					pre[npre++] = f;
-					if (nboxes == maxboxes)
-					{
-						maxboxes *= 2;
-						boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
-					}
-					grow_box(&boxes[nboxes++], &f->lw.box, tc->tol);
-				}
-				MemoryContextReset(rowcxt);
-				continue;
-			}
-			if (!isnull)
-			{
-				jg = jt_geom_from_datum(g, FNAME);
-				jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
-			}
-			if (isnull || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
-			{
-				TopoFeature *f = topo_feature_load(ctx, gen, key, NULL, g, isnull, TOPO_FEATURE, true);
-
 				topo_feature_release(f);
 				nk->reported = true;
 			}
 			else
 			{
-				if (!ctx->srid_known)
-				{
-					ctx->srid = jg->srid;
-					ctx->srid_known = true;
-				}
+				pre[npre++] = f;
 				if (nboxes == maxboxes)
 				{
 					maxboxes *= 2;
 					boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
 				}
-				grow_box(&boxes[nboxes++], &lw.box, tc->tol);
+				grow_box(&boxes[nboxes++], &f->lw.box, tc->tol);
 			}
-			MemoryContextSwitchTo(old);
 			MemoryContextReset(rowcxt);
+			continue;
 		}
-		SPI_freetuptable(tt);
+		if (!isnull)
+		{
+			jg = jt_geom_from_datum(g, FNAME);
+			jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
+		}
+		if (isnull || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
+		{
+			TopoFeature *f = topo_feature_load(ctx, gen, key, NULL, g, isnull, TOPO_FEATURE, true);
+
+			topo_feature_release(f);
+			nk->reported = true;
+		}
+		else
+		{
+			if (!ctx->srid_known)
+			{
+				ctx->srid = jg->srid;
+				ctx->srid_known = true;
+			}
+			if (nboxes == maxboxes)
+			{
+				maxboxes *= 2;
+				boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
+			}
+			grow_box(&boxes[nboxes++], &lw.box, tc->tol);
+		}
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(rowcxt);
 	}
-	SPI_cursor_close(portal);
+	reader_end(&reader);
 	topo_gen_done_loading(gen);
 	if (nboxes == 0)
 		return;

@@ -1081,6 +1081,59 @@ test_fast_path_vs_full(void)
 	free(valid);
 }
 
+/*
+ * Rings of up to 48 points are checked by testing every pair (no sort):
+ * on random rings drawn on a small integer grid - so that collinear runs,
+ * spikes, repeated points and touching vertices are frequent - the answer
+ * must be that of the sweep (jt_linework_self_intersections), plus the
+ * zero-area and fewer-than-three-segments rules.
+ */
+static void
+test_quick_check_random(void)
+{
+	int			trial,
+				problems = 0,
+				oks = 0;
+
+	for (trial = 0; trial < 20000; trial++)
+	{
+		CmpNode		pts[16];
+		TGeom	   *t = malloc(sizeof(TGeom));
+		int			n = 3 + (int) (cmp_rand() * 10),
+					k,
+					nonzero = 0;
+		double		area = 0,
+					x,
+					y;
+		JtNear		hit;
+		JtLinework *lw;
+		JtShapeStatus st;
+		bool		expect_problem;
+
+		for (k = 0; k < n; k++)
+		{
+			pts[k].x = 35500000 + (int) (cmp_rand() * 5);
+			pts[k].y = 4000000 + (int) (cmp_rand() * 5);
+		}
+		pts[n++] = pts[0];
+		lw = cmp_polygon(t, pts, n);
+		for (k = 0; k + 1 < n; k++)
+		{
+			nonzero += pts[k].x != pts[k + 1].x || pts[k].y != pts[k + 1].y;
+			area += (pts[k].x - pts[0].x) * (pts[k + 1].y - pts[0].y) -
+				(pts[k + 1].x - pts[0].x) * (pts[k].y - pts[0].y);
+		}
+		expect_problem = jt_linework_self_intersections(lw, (JtSegRef *) scratch_mem, 0, &hit, 1) > 0 ||
+			nonzero < 3 || area == 0;
+		st = jt_polygon_quick_check(lw, 256, (JtSegRef *) scratch_mem, &x, &y);
+		CHECK(st == (expect_problem ? JT_SHAPE_PROBLEM : JT_SHAPE_OK));
+		problems += st == JT_SHAPE_PROBLEM;
+		oks += st == JT_SHAPE_OK;
+		free(t);
+	}
+	CHECK(problems > 1000 && oks > 1000);
+}
+
 int
 main(void)
 {
@@ -1105,6 +1158,7 @@ main(void)
 	test_wedges();
 	jt_topo_fast_path = true;
 	test_fast_path_vs_full();
+	test_quick_check_random();
 	test_within();
 	test_covered_by();
 	test_line_pair();
