@@ -1813,6 +1813,10 @@ fast_vertices_clear(const FastRing *r, const FastRing *o, double tol)
 			continue;
 		vx = FR_X(r, i);
 		vy = FR_Y(r, i);
+		/* beyond tol of o's box: clear of all its segments */
+		if (vx < o->lw->box.xmin - tol || vx > o->lw->box.xmax + tol ||
+			vy < o->lw->box.ymin - tol || vy > o->lw->box.ymax + tol)
+			continue;
 		for (m = 0; m < onseg; m++)
 		{
 			const double *q = oc + oseg[m] * ost;

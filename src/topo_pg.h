@@ -67,6 +67,7 @@ typedef struct TopoFeature
 	bool		validity_known;
 	bool		nodes_done;
 	bool		from_statement; /* trigger cache: a row of this statement */
+	struct TopoNewKey *newkey;	/* statement trigger: its entry in new_keys */
 	int64		stamp;			/* trigger cache: last row it was a candidate of */
 	/* containers */
 	struct TopoFeature **members;
@@ -110,6 +111,8 @@ typedef struct TopoNewKey
 {
 	const char *key;
 	bool		reported;		/* unusable geometry, reported already */
+	struct TopoFeature *f;		/* statement trigger's cache: the row once
+								 * its turn has come, else NULL */
 } TopoNewKey;
 
 /* all kinds, and the trigger's default (no dangles/pseudo-nodes/gaps) */

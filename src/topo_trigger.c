@@ -680,6 +680,8 @@ typedef struct CellEntry
 				max;
 } CellEntry;
 
+#define CELL_MEMO 16
+
 typedef struct KeyEntry
 {
 	const char *key;
@@ -705,6 +707,7 @@ typedef struct RowState
 	TopoFeature **buf;
 	int			maxbuf;
 	LockMemo	locks;			/* cells locked for the previous row */
+	CellEntry  *memo[CELL_MEMO];	/* recently found cells (rows come in runs) */
 } RowState;
 
 static void
@@ -720,6 +723,37 @@ cell_append(CellEntry *ce, TopoFeature *f, MemoryContext cxt)
 	}
 	ce->boxes[ce->n] = f->lw.box;
 	ce->feats[ce->n++] = f;
+}
+
+/*
+ * The cache's entry of a cell, or NULL (enter: create it, *found tells
+ * whether it existed).  Entries stay where they are until the table is
+ * dropped, so a few recent ones are remembered without hashing.
+ */
+static CellEntry *
+cell_find(RowState *rs, int64 cx, int64 cy, bool container, bool enter, bool *found)
+{
+	uint32		slot = (uint32) ((cx * 31 + cy) * 2 + container) % CELL_MEMO;
+	CellEntry  *ce = rs->memo[slot];
+	CellKey		k;
+	bool		f;
+
+	if (ce && ce->key.cx == cx && ce->key.cy == cy && ce->key.container == container)
+	{
+		if (found)
+			*found = true;
+		return ce;
+	}
+	memset(&k, 0, sizeof(k));
+	k.cx = cx;
+	k.cy = cy;
+	k.container = container;
+	ce = hash_search(rs->cells, &k, enter ? HASH_ENTER : HASH_FIND, &f);
+	if (found)
+		*found = f;
+	if (ce)
+		rs->memo[slot] = ce;
+	return ce;
 }
 
 /* the level-0 lock cells of a box, at most max; false if more */
@@ -738,7 +772,6 @@ static CellEntry *
 cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 {
 	TopoCtx    *ctx = rs->ctx;
-	CellKey		k;
 	CellEntry  *ce;
 	bool		found;
 	Datum		args[7];
@@ -747,11 +780,7 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 	SPITupleTable *tt;
 	int			rc;
 
-	memset(&k, 0, sizeof(k));
-	k.cx = cx;
-	k.cy = cy;
-	k.container = container;
-	ce = hash_search(rs->cells, &k, HASH_ENTER, &found);
+	ce = cell_find(rs, cx, cy, container, true, &found);
 	if (found)
 		return ce;
 	ce->feats = NULL;
@@ -778,15 +807,22 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 		char	   *key = SPI_getvalue(tt->vals[i], tt->tupdesc, 1);
 		Datum		g = SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull);
 		KeyEntry   *ke;
+		TopoNewKey *nk;
 		TopoFeature *f;
 
 		if (key == NULL)
 			continue;
 		ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
-		if (ke)
+		if (!ke && !container && rs->skip &&
+			(nk = hash_search(rs->skip, &key, HASH_FIND, NULL)) != NULL)
+		{
+			/* a row of the statement: cached once its turn has come */
+			if (nk->f == NULL)
+				continue;
+			f = nk->f;
+		}
+		else if (ke)
 			f = ke->f;			/* already cached through another cell */
-		else if (!container && rs->skip && hash_search(rs->skip, &key, HASH_FIND, NULL))
-			continue;			/* a new row, cached when its turn comes */
 		else
 		{
 			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
@@ -867,25 +903,30 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 	bool		found;
 
 	f->from_statement = true;
-	ke = hash_search(rs->keys, &f->key, HASH_ENTER, &found);
-	if (found && ke->f != f)
-		ke->f->excluded = true; /* the version this row replaces */
-	ke->key = f->key;
-	ke->f = f;
+	if (f->newkey)
+	{
+		/* a statement's row: kept in its new_keys entry */
+		if (f->newkey->f && f->newkey->f != f)
+			f->newkey->f->excluded = true;	/* the same key twice */
+		f->newkey->f = f;
+	}
+	else
+	{
+		ke = hash_search(rs->keys, &f->key, HASH_ENTER, &found);
+		if (found && ke->f != f)
+			ke->f->excluded = true; /* the version this row replaces */
+		ke->key = f->key;
+		ke->f = f;
+	}
 	rs->cached++;
 	grow_box(&b, &f->lw.box, tc->tol);
 	(void) box_cells(&b, tc->cell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
 	for (cx = cx0; cx <= cx1; cx++)
 		for (cy = cy0; cy <= cy1; cy++)
 		{
-			CellKey		k;
-			CellEntry  *ce;
-
-			memset(&k, 0, sizeof(k));
-			k.cx = cx;
-			k.cy = cy;
 			/* cells not read yet will find the row in the table */
-			ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
+			CellEntry  *ce = cell_find(rs, cx, cy, false, false, NULL);
+
 			if (ce)
 				cell_append(ce, f, rs->cgen->cxt);
 		}
@@ -1056,6 +1097,7 @@ row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPo
 			 * features live in cgen only (the new row just cached too).
 			 */
 			rs->cache_off = true;
+			memset(rs->memo, 0, sizeof(rs->memo));
 			hash_destroy(rs->cells);
 			hash_destroy(rs->keys);
 			hash_destroy(rs->ckeys);
@@ -1112,7 +1154,11 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 	int64		ex0 = PG_INT64_MAX,
 				ey0 = PG_INT64_MAX,
 				ex1 = PG_INT64_MIN,
-				ey1 = PG_INT64_MIN;
+				ey1 = PG_INT64_MIN,
+				px0 = 0,
+				py0 = 0,
+				px1 = -1,
+				py1 = -1;
 	bool		dense;
 	char	   *pg = jt_postgis_schema();
 	char	   *sql;
@@ -1141,18 +1187,20 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 		grow_box(&b, &pre[i]->lw.box, tc->tol);
 		if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
 			continue;			/* probed on its own */
+		/* rows come in runs in the same cells */
+		if (cx0 == px0 && cy0 == py0 && cx1 == px1 && cy1 == py1)
+			continue;
+		px0 = cx0;
+		py0 = cy0;
+		px1 = cx1;
+		py1 = cy1;
 		for (cx = cx0; cx <= cx1; cx++)
 			for (cy = cy0; cy <= cy1; cy++)
 			{
-				CellKey		k;
 				CellEntry  *ce;
 				bool		found;
 
-				memset(&k, 0, sizeof(k));
-				k.cx = cx;
-				k.cy = cy;
-				k.container = container;
-				ce = hash_search(rs->cells, &k, HASH_ENTER, &found);
+				ce = cell_find(rs, cx, cy, container, true, &found);
 				if (found)
 					continue;
 				ce->feats = NULL;
@@ -1254,14 +1302,8 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 			for (cx = Max(cx0, ex0); cx <= Min(cx1, ex1); cx++)
 				for (cy = Max(cy0, ey0); cy <= Min(cy1, ey1); cy++)
 				{
-					CellKey		k;
-					CellEntry  *ce;
+					CellEntry  *ce = cell_find(rs, cx, cy, container, false, NULL);
 
-					memset(&k, 0, sizeof(k));
-					k.cx = cx;
-					k.cy = cy;
-					k.container = container;
-					ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
 					if (ce)
 						cell_append(ce, f, rs->cgen->cxt);
 				}
@@ -1289,14 +1331,18 @@ statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 	all = probe(tc, rs, tc->nbr_plan, args, nulls, TOPO_NEIGHBOUR, &n);
 	for (i = 0; i < n; i++)
 	{
-		KeyEntry   *ke = all[i]->key ? hash_search(rs->keys, &all[i]->key, HASH_FIND, NULL) : NULL;
+		TopoNewKey *nk = all[i]->key ? hash_search(rs->skip, &all[i]->key, HASH_FIND, NULL) : NULL;
+		KeyEntry   *ke;
 
-		if (ke)
-			all[k++] = ke->f;	/* a row of the statement already taken */
-		else if (all[i]->key && hash_search(rs->skip, &all[i]->key, HASH_FIND, NULL))
-			continue;			/* one not taken yet */
-		else
-			all[k++] = all[i];
+		if (nk)
+		{
+			/* a row of the statement: the one taken, or not yet */
+			if (nk->f)
+				all[k++] = nk->f;
+			continue;
+		}
+		ke = all[i]->key ? hash_search(rs->keys, &all[i]->key, HASH_FIND, NULL) : NULL;
+		all[k++] = ke ? ke->f : all[i];
 	}
 	(void) ctx;
 	*nout = k;
@@ -1633,6 +1679,8 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 		stored = MemoryContextStrdup(ctx->cxt, key);
 		nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
 		nk->reported = false;
+		if (!found)
+			nk->f = NULL;
 		if (small)
 		{
 			TopoFeature *f;
@@ -1646,6 +1694,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 			}
 			else
 			{
+				f->newkey = nk;
 				pre[npre++] = f;
 				if (nboxes == maxboxes)
 				{
