@@ -1213,7 +1213,8 @@ jt_polygon_quick_check(const JtLinework *lw, uint32_t max_points, JtSegRef *scra
 		*y = hit.y;
 		return JT_SHAPE_PROBLEM;
 	}
-	if (path_nonzero_segs(&lw->paths[0]) < 3 || ring_area(&lw->paths[0]) == 0)
+	if ((lw->nrepeated == 0 ? lw->paths[0].npoints - 1 : path_nonzero_segs(&lw->paths[0])) < 3 ||
+		ring_area(&lw->paths[0]) == 0)
 		return JT_SHAPE_PROBLEM;
 	return JT_SHAPE_OK;
 }
@@ -2350,17 +2351,25 @@ level_scale(int level)
 	return s;
 }
 
-/* level-0 index of coordinate v, clamped far from int64 overflow */
-static int64_t
+/*
+ * level-0 index of coordinate v, clamped far from int64 overflow: floor()
+ * by truncation and a step down for negative fractions (the same value,
+ * without a libm call per box side and level)
+ */
+static inline int64_t
 cell0(double v, double cell)
 {
-	double		q = floor(v / cell);
+	double		t = v / cell;
+	int64_t		q;
 
-	if (q > 1e15)
-		q = 1e15;
-	if (q < -1e15)
-		q = -1e15;
-	return (int64_t) q;
+	if (t > 1e15)
+		t = 1e15;
+	if (t < -1e15)
+		t = -1e15;
+	q = (int64_t) t;
+	if ((double) q > t)
+		q--;
+	return q;
 }
 
 static int
@@ -2413,13 +2422,20 @@ cells_at_level(const JtBox *boxes, size_t nboxes, double cell, int level, int ex
 
 	for (bi = 0; bi < nboxes; bi++)
 	{
-		int64_t		x0 = floor_div(cell0(boxes[bi].xmin, cell), s);
-		int64_t		x1 = floor_div(cell0(boxes[bi].xmax, cell), s);
-		int64_t		y0 = floor_div(cell0(boxes[bi].ymin, cell), s);
-		int64_t		y1 = floor_div(cell0(boxes[bi].ymax, cell), s);
+		int64_t		x0 = cell0(boxes[bi].xmin, cell);
+		int64_t		x1 = cell0(boxes[bi].xmax, cell);
+		int64_t		y0 = cell0(boxes[bi].ymin, cell);
+		int64_t		y1 = cell0(boxes[bi].ymax, cell);
 		int64_t		cx,
 					cy;
 
+		if (s > 1)
+		{
+			x0 = floor_div(x0, s);
+			x1 = floor_div(x1, s);
+			y0 = floor_div(y0, s);
+			y1 = floor_div(y1, s);
+		}
 		if ((x1 - x0 + 1) * (y1 - y0 + 1) > max_cells)
 			return -1;
 		/* rows of a load come in runs in the same cells: skip repeats */

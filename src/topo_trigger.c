@@ -849,8 +849,12 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 				cx,
 				cy;
 	int			n = 0;
-	const JtBox *fb = &f->lw.box;
 	double		tol = tc->tol;
+	/* (locals: the stores below could alias them for the compiler) */
+	double		fx0 = f->lw.box.xmin,
+				fy0 = f->lw.box.ymin,
+				fx1 = f->lw.box.xmax + tol,
+				fy1 = f->lw.box.ymax + tol;
 
 	grow_box(&b, &f->lw.box, tc->tol);
 	if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
@@ -868,8 +872,8 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 				const JtBox *cb = &ce->boxes[i];
 
 				/* jt_box_within(cb, f's box, tol), inline */
-				if (!(cb->xmin <= fb->xmax + tol && fb->xmin <= cb->xmax + tol &&
-					  cb->ymin <= fb->ymax + tol && fb->ymin <= cb->ymax + tol))
+				if (!(cb->xmin <= fx1 && fx0 <= cb->xmax + tol &&
+					  cb->ymin <= fy1 && fy0 <= cb->ymax + tol))
 					continue;
 				c = ce->feats[i];
 				if (c->stamp == rs->rows * 2 + container || c->excluded)

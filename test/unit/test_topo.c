@@ -749,6 +749,20 @@ test_lock_cells(void)
 	na = jt_lock_cells(&box, 1, 1000, 16, a, 256, &level);
 	CHECK(a[na - 1].cx == -1 && a[na - 1].cy == 0);
 	CHECK(a[na - 2].cx == -1);	/* level 1: floor(-1 / 32) = -1 */
+	/* cell edges: -1000 is the west edge of cell -1, -1000.5 in cell -2, 1000 in 1 */
+	{
+		static const double xs[] = {-1000, -1000.5, -999.5, 999.9999, 1000, -32000, -32000.5};
+		static const int64_t cx[] = {-1, -2, -1, 0, 1, -32, -33};
+		static const int64_t cx1[] = {-1, -1, -1, 0, 0, -1, -2};
+
+		for (i = 0; i < 7; i++)
+		{
+			box.xmin = box.xmax = xs[i];
+			na = jt_lock_cells(&box, 1, 1000, 16, a, 256, &level);
+			CHECK(a[na - 1].level == 0 && a[na - 1].cx == cx[i]);
+			CHECK(a[na - 2].level == 1 && a[na - 2].cx == cx1[i]);
+		}
+	}
 	/* a 100 km box needs more than 16 1-km cells: level 1 (32 km) */
 	box.xmin = 0;
 	box.xmax = 100000;
