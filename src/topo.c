@@ -169,7 +169,8 @@ fill_rec(const JtGeom *g, JtLinework *lw, uint32_t *part)
 					p->ring = (dim == 2);
 					p->shell = (dim == 2 && i == 0);
 					p->inside = 0;
-					if (dim == 2 && pa->npoints >= 4)
+					p->area2 = 0;
+					if (pa->npoints >= 3)
 					{
 						/* signed area: counter-clockwise is positive */
 						double		a = 0,
@@ -181,8 +182,9 @@ fill_rec(const JtGeom *g, JtLinework *lw, uint32_t *part)
 								(pa->coords[(size_t) (k + 1) * g->ndims + 1] - y0) -
 								(pa->coords[(size_t) (k + 1) * g->ndims] - x0) *
 								(pa->coords[(size_t) k * g->ndims + 1] - y0);
+						p->area2 = a;
 						/* shells hold the interior on their inside, holes outside */
-						if (a != 0)
+						if (dim == 2 && pa->npoints >= 4 && a != 0)
 							p->inside = ((a > 0) == p->shell) ? 1 : -1;
 					}
 					lw->nsegs += pa->npoints > 0 ? pa->npoints - 1 : 0;
@@ -566,18 +568,8 @@ jt_point_in_polygon(const JtLinework *lw, double x, double y, double eps)
 static double
 ring_area(const JtPath *p)
 {
-	double		a = 0;
-	double		x0,
-				y0;
-	uint32_t	i;
-
-	if (p->npoints < 3)
-		return 0;
-	x0 = PX(p, 0);
-	y0 = PY(p, 0);
-	for (i = 1; i + 1 < p->npoints; i++)
-		a += (PX(p, i) - x0) * (PY(p, i + 1) - y0) - (PX(p, i + 1) - x0) * (PY(p, i) - y0);
-	return fabs(a) / 2;
+	/* (jt_linework_fill summed it: the same terms in the same order) */
+	return fabs(p->area2) / 2;
 }
 
 static double

@@ -112,6 +112,8 @@ typedef struct JtPath
 	int8_t		inside;			/* rings: +1 the polygon's interior is left of
 								 * the ring's direction, -1 right, 0 unknown
 								 * (zero area) */
+	double		area2;			/* twice the signed area the path encloses
+								 * (3 points or more, else 0) */
 } JtPath;
 
 typedef struct JtLinework

@@ -663,6 +663,7 @@ grow_box(JtBox *b, const JtBox *src, double d)
  */
 #define CACHE_AFTER_ROWS 8
 #define CACHE_MAX_CELLS 4
+#define STATEMENT_CACHE_CELLS 64
 
 typedef struct CellKey
 {
@@ -708,6 +709,12 @@ typedef struct RowState
 	int			maxbuf;
 	LockMemo	locks;			/* cells locked for the previous row */
 	CellEntry  *memo[CELL_MEMO];	/* recently found cells (rows come in runs) */
+	double		ccell;			/* size of the cache's cells, m */
+	int			cmaxcells;		/* a row reaching more is probed instead */
+	int64		rx0,			/* the cells created so far lie in */
+				ry0,			/* [rx0, rx1] x [ry0, ry1] */
+				rx1,
+				ry1;
 } RowState;
 
 static void
@@ -753,6 +760,13 @@ cell_find(RowState *rs, int64 cx, int64 cy, bool container, bool enter, bool *fo
 		*found = f;
 	if (ce)
 		rs->memo[slot] = ce;
+	if (enter && !f)
+	{
+		rs->rx0 = Min(rs->rx0, cx);
+		rs->ry0 = Min(rs->ry0, cy);
+		rs->rx1 = Max(rs->rx1, cx);
+		rs->ry1 = Max(rs->ry1, cy);
+	}
 	return ce;
 }
 
@@ -786,10 +800,10 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 	ce->feats = NULL;
 	ce->boxes = NULL;
 	ce->n = ce->max = 0;
-	args[0] = Float8GetDatum(cx * tc->cell);
-	args[1] = Float8GetDatum(cy * tc->cell);
-	args[2] = Float8GetDatum((cx + 1) * tc->cell);
-	args[3] = Float8GetDatum((cy + 1) * tc->cell);
+	args[0] = Float8GetDatum(cx * rs->ccell);
+	args[1] = Float8GetDatum(cy * rs->ccell);
+	args[2] = Float8GetDatum((cx + 1) * rs->ccell);
+	args[3] = Float8GetDatum((cy + 1) * rs->ccell);
 	args[4] = Int32GetDatum(ctx->srid);
 	args[5] = TransactionIdGetDatum(rs->xid);
 	args[6] = CommandIdGetDatum(rs->cid);
@@ -857,7 +871,7 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 				fy1 = f->lw.box.ymax + tol;
 
 	grow_box(&b, &f->lw.box, tc->tol);
-	if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
+	if (!box_cells(&b, rs->ccell, rs->cmaxcells, &cx0, &cy0, &cx1, &cy1))
 		return NULL;
 	for (cx = cx0; cx <= cx1; cx++)
 		for (cy = cy0; cy <= cy1; cy++)
@@ -924,9 +938,10 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 	}
 	rs->cached++;
 	grow_box(&b, &f->lw.box, tc->tol);
-	(void) box_cells(&b, tc->cell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
-	for (cx = cx0; cx <= cx1; cx++)
-		for (cy = cy0; cy <= cy1; cy++)
+	(void) box_cells(&b, rs->ccell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
+	/* only cells that exist can take it */
+	for (cx = Max(cx0, rs->rx0); cx <= Min(cx1, rs->rx1); cx++)
+		for (cy = Max(cy0, rs->ry0); cy <= Min(cy1, rs->ry1); cy++)
 		{
 			/* cells not read yet will find the row in the table */
 			CellEntry  *ce = cell_find(rs, cx, cy, false, false, NULL);
@@ -1102,6 +1117,8 @@ row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPo
 			 */
 			rs->cache_off = true;
 			memset(rs->memo, 0, sizeof(rs->memo));
+			rs->rx0 = rs->ry0 = PG_INT64_MAX;
+			rs->rx1 = rs->ry1 = PG_INT64_MIN;
 			hash_destroy(rs->cells);
 			hash_destroy(rs->keys);
 			hash_destroy(rs->ckeys);
@@ -1189,7 +1206,7 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 					cy;
 
 		grow_box(&b, &pre[i]->lw.box, tc->tol);
-		if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
+		if (!box_cells(&b, rs->ccell, rs->cmaxcells, &cx0, &cy0, &cx1, &cy1))
 			continue;			/* probed on its own */
 		/* rows come in runs in the same cells */
 		if (cx0 == px0 && cy0 == py0 && cx1 == px1 && cy1 == py1)
@@ -1218,10 +1235,10 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 					cx2s = repalloc(cx2s, sizeof(Datum) * maxcells);
 					cy2s = repalloc(cy2s, sizeof(Datum) * maxcells);
 				}
-				cx1s[ncells] = Float8GetDatum(cx * tc->cell);
-				cy1s[ncells] = Float8GetDatum(cy * tc->cell);
-				cx2s[ncells] = Float8GetDatum((cx + 1) * tc->cell);
-				cy2s[ncells] = Float8GetDatum((cy + 1) * tc->cell);
+				cx1s[ncells] = Float8GetDatum(cx * rs->ccell);
+				cy1s[ncells] = Float8GetDatum(cy * rs->ccell);
+				cx2s[ncells] = Float8GetDatum((cx + 1) * rs->ccell);
+				cy2s[ncells] = Float8GetDatum((cy + 1) * rs->ccell);
 				ncells++;
 				ex0 = Min(ex0, cx);
 				ey0 = Min(ey0, cy);
@@ -1240,7 +1257,7 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 		sql = psprintf("SELECT t.%s::text, t.%s FROM %s t WHERE t.%s OPERATOR(%s.&&) "
 					   "%s.ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)%s",
 					   keyexpr, geomcol, rel, geomcol, pg, pg,
-					   ex0 * tc->cell, ey0 * tc->cell, (ex1 + 1) * tc->cell, (ey1 + 1) * tc->cell,
+					   ex0 * rs->ccell, ey0 * rs->ccell, (ex1 + 1) * rs->ccell, (ey1 + 1) * rs->ccell,
 					   ctx->srid, container ? "" : " AND NOT (t.xmin = $1 AND t.cmin = $2)");
 		nargs = 2;
 	}
@@ -1302,7 +1319,7 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 			rs->cached++;
 			if (f->excluded || jt_box_is_empty(&f->lw.box))
 				continue;		/* never a candidate */
-			(void) box_cells(&f->lw.box, tc->cell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
+			(void) box_cells(&f->lw.box, rs->ccell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
 			for (cx = Max(cx0, ex0); cx <= Min(cx1, ex1); cx++)
 				for (cy = Max(cy0, ey0); cy <= Min(cy1, ey1); cy++)
 				{
@@ -1376,6 +1393,27 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 	rs.cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	rs.keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), ctx->cxt);
 	rs.ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), ctx->cxt);
+	rs.rx0 = rs.ry0 = PG_INT64_MAX;
+	rs.rx1 = rs.ry1 = PG_INT64_MIN;
+
+	/*
+	 * The cache's cells: all are read up front, so their size is free of
+	 * the lock cells'.  Twice the rows' mean extent keeps the lists short
+	 * (a 100 m parcel meets a few dozen boxes, not the hundred of a 1 km
+	 * cell) while most rows reach at most 2 x 2 of them; a row reaching
+	 * more than STATEMENT_CACHE_CELLS is probed on its own.
+	 */
+	{
+		double		ext = 0;
+
+		for (i = 0; i < npre; i++)
+			ext += Max(pre[i]->lw.box.xmax - pre[i]->lw.box.xmin,
+					   pre[i]->lw.box.ymax - pre[i]->lw.box.ymin);
+		rs.ccell = npre > 0 ? 2 * ext / npre : tc->cell;
+		rs.ccell = Max(rs.ccell, tc->cell / 64);
+		rs.ccell = Min(rs.ccell, tc->cell);
+		rs.cmaxcells = STATEMENT_CACHE_CELLS;
+	}
 	statement_preload(tc, &rs, pre, npre, false);
 	if (OidIsValid(tc->container) && !tc->link)
 		statement_preload(tc, &rs, pre, npre, true);
@@ -1942,6 +1980,10 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 			hc.entrysize = sizeof(CellEntry);
 			hc.hcxt = rs->ctx->cxt;
 			rs->cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+			rs->ccell = tc->cell;
+			rs->cmaxcells = CACHE_MAX_CELLS;
+			rs->rx0 = rs->ry0 = PG_INT64_MAX;
+			rs->rx1 = rs->ry1 = PG_INT64_MIN;
 			rs->keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), rs->ctx->cxt);
 			rs->ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), rs->ctx->cxt);
 			rs->em.ctx = rs->ctx;
