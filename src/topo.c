@@ -1599,161 +1599,148 @@ pair_segments(const JtLinework *a, const JtLinework *b, double tol, JtSegRef *sc
  */
 bool		jt_topo_fast_path = true;
 
-/* vertices of interest of one ring, at most (a uint8 hash slot each) */
-#define FAST_MAX_VERTICES 200
+/* rings of at most this many vertices: one bit each in a uint64_t */
+#define FAST_MAX_N 64
 
 typedef struct FastRing
 {
 	const JtLinework *lw;
-	const JtPath *p;
+	const double *c;			/* vertex i at c[i * st] */
+	size_t		st;
 	uint32_t	n;				/* vertices, the closing point not counted */
-	uint32_t   *seg;			/* segments meeting x (segment i: vertex i to
-								 * i + 1), in ring order */
-	uint32_t	nseg;
-	uint32_t   *vert;			/* their ends, each once */
-	uint32_t	nvert;
-	int32_t    *other;			/* vertex: the other ring's equal vertex, or -1 */
-	uint8_t    *matched;		/* segment: also a segment of the other ring */
-	int8_t	   *side;			/* vertex: 1 known outside the other polygon */
-	uint32_t	nmatched;
+	uint64_t	all;			/* bits 0 .. n - 1 */
+	uint64_t	seg;			/* segments meeting x (segment i: vertex i to
+								 * i + 1) */
+	uint64_t	vert;			/* their ends */
+	uint64_t	common;			/* vertices the other ring has too */
+	uint64_t	matched;		/* segments the other ring has too */
+	uint64_t	out;			/* vertices known outside the other polygon */
+	uint8_t		other[FAST_MAX_N];	/* where common: the other ring's vertex */
 } FastRing;
 
-#define FR_X(r, i) PX((r)->p, (i))
-#define FR_Y(r, i) PY((r)->p, (i))
+#define FR_X(r, i) ((r)->c[(size_t) (i) * (r)->st])
+#define FR_Y(r, i) ((r)->c[(size_t) (i) * (r)->st + 1])
 #define FR_NEXT(r, i) ((i) + 1 == (r)->n ? 0 : (i) + 1)
 #define FR_PREV(r, i) ((i) == 0 ? (r)->n - 1 : (i) - 1)
+#define BIT(i) (UINT64_C(1) << (i))
 
-/* bytes of scratch one ring of npoints points needs (8-aligned) */
-static size_t
-fast_ring_size(uint32_t npoints)
+/* bit i to i + 1 (segment i to its end vertex), cyclically */
+static inline uint64_t
+fast_rotl(const FastRing *r, uint64_t m)
 {
-	return ((size_t) npoints * (3 * sizeof(uint32_t) + 2) + 7) & ~(size_t) 7;
+	return ((m << 1) | (m >> (r->n - 1))) & r->all;
+}
+
+/* bit i + 1 to i (a vertex to the segment it ends), cyclically */
+static inline uint64_t
+fast_rotr(const FastRing *r, uint64_t m)
+{
+	return ((m >> 1) | (m << (r->n - 1))) & r->all;
+}
+
+static inline int
+fast_ctz(uint64_t m)
+{
+	return __builtin_ctzll(m);
 }
 
 /* set up r for the ring of lw (false: not a case for the fast path) */
 static bool
-fast_ring_init(FastRing *r, const JtLinework *lw, const JtBox *x, char **mem)
+fast_ring_init(FastRing *r, const JtLinework *lw, const JtBox *x)
 {
 	const JtPath *p = &lw->paths[0];
-	uint32_t	i,
-				n;
 	double		xmin = x->xmin,
 				xmax = x->xmax,
 				ymin = x->ymin,
-				ymax = x->ymax;
+				ymax = x->ymax,
+				x1,
+				y1;
+	uint64_t	seg = 0;
+	uint32_t	i,
+				n;
+	const double *c;
+	size_t		st;
 
 	if (lw->npaths != 1 || lw->nrepeated > 0 || !p->shell || p->inside == 0 ||
-		p->npoints < 4 || PX(p, 0) != PX(p, p->npoints - 1) || PY(p, 0) != PY(p, p->npoints - 1))
+		p->npoints < 4 || p->npoints - 1 > FAST_MAX_N ||
+		PX(p, 0) != PX(p, p->npoints - 1) || PY(p, 0) != PY(p, p->npoints - 1))
 		return false;
 	n = p->npoints - 1;
+	c = p->coords;
+	st = p->stride;
 	r->lw = lw;
-	r->p = p;
+	r->c = c;
+	r->st = st;
 	r->n = n;
-	r->seg = (uint32_t *) *mem;
-	r->vert = r->seg + n;
-	r->other = (int32_t *) (r->vert + n);
-	r->matched = (uint8_t *) (r->other + n);
-	r->side = (int8_t *) (r->matched + n);
-	*mem += fast_ring_size(p->npoints);
+	r->all = n == 64 ? ~UINT64_C(0) : BIT(n) - 1;
+	x1 = c[0];
+	y1 = c[1];
+	for (i = 0; i < n; i++)
 	{
-		/* locals: PostgreSQL builds with -fno-strict-aliasing */
-		const double *c = p->coords;
-		size_t		st = p->stride;
-		uint32_t   *seg = r->seg,
-				   *vert = r->vert;
-		uint8_t    *matched = r->matched;
-		uint32_t	nseg = 0,
-					nvert = 0;
-		double		x1 = c[0],
-					y1 = c[1];
-
-		for (i = 0; i < n; i++)
-		{
-			double		x2 = c[(i + 1) * st],
-						y2 = c[(i + 1) * st + 1];
-
-			if (!((x1 < xmin && x2 < xmin) || (x1 > xmax && x2 > xmax) ||
-				  (y1 < ymin && y2 < ymin) || (y1 > ymax && y2 > ymax)))
-			{
-				seg[nseg++] = i;
-				matched[i] = 0;
-			}
-			x1 = x2;
-			y1 = y2;
-		}
-		/* the ends of those segments, each once */
-		for (i = 0; i < nseg; i++)
-		{
-			uint32_t	s = seg[i];
-
-			/* the start, unless it ended the segment before (cyclically) */
-			if (i == 0 ? !(s == 0 && seg[nseg - 1] == n - 1) : seg[i - 1] != s - 1)
-				vert[nvert++] = s;
-			vert[nvert++] = s + 1 == n ? 0 : s + 1;
-		}
-		r->nseg = nseg;
-		r->nvert = nvert;
-		r->nmatched = 0;
+		double		x2 = c[(i + 1) * st],
+					y2 = c[(i + 1) * st + 1];
+		if (!((x1 < xmin && x2 < xmin) || (x1 > xmax && x2 > xmax) ||
+			  (y1 < ymin && y2 < ymin) || (y1 > ymax && y2 > ymax)))
+			seg |= BIT(i);
+		x1 = x2;
+		y1 = y2;
 	}
-	if (r->nvert > FAST_MAX_VERTICES)
-		return false;
-	for (i = 0; i < r->nvert; i++)
-	{
-		r->other[r->vert[i]] = -1;
-		r->side[r->vert[i]] = 0;
-	}
+	r->seg = seg;
+	r->vert = seg | fast_rotl(r, seg);
+	r->common = r->matched = r->out = 0;
 	return true;
 }
 
 static inline uint32_t
-fast_hash(double x, double y, uint32_t mask)
+fast_hash(double x, double y)
 {
 	uint64_t	bx,
 				by;
 
 	memcpy(&bx, &x, sizeof(bx));
 	memcpy(&by, &y, sizeof(by));
-	return (uint32_t) (((bx * UINT64_C(0x9E3779B97F4A7C15)) ^ (by * UINT64_C(0xC2B2AE3D27D4EB4F))) >> 40) & mask;
+	return (uint32_t) (((bx * UINT64_C(0x9E3779B97F4A7C15)) ^ (by * UINT64_C(0xC2B2AE3D27D4EB4F))) >> 57);
 }
 
 /*
- * Vertices of interest of a equal to vertices of interest of b.  (Equal
- * coordinates with different bits, 0 and -0, are missed: such a vertex is
- * then within tol of the other ring and goes to the full screen.)
+ * Vertices of interest of a equal to vertices of interest of b (a hash
+ * table of b's).  Equal coordinates with different bits (0 and -0) are
+ * missed: such a vertex is then within tol of the other ring, and the
+ * pair goes to the full screen.
  */
 static void
 fast_match_vertices(FastRing *a, FastRing *b)
 {
-	uint8_t		slot[512];
-	uint32_t	mask = 31,
-				k;
+	uint8_t		slot[128];
+	uint64_t	m;
 
-	while (mask + 1 < 2 * b->nvert)
-		mask = mask * 2 + 1;
-	memset(slot, 0xFF, mask + 1);
-	for (k = 0; k < b->nvert; k++)
+	memset(slot, 0xFF, sizeof(slot));
+	for (m = b->vert; m; m &= m - 1)
 	{
-		uint32_t	h = fast_hash(FR_X(b, b->vert[k]), FR_Y(b, b->vert[k]), mask);
+		int			j = fast_ctz(m);
+		uint32_t	h = fast_hash(FR_X(b, j), FR_Y(b, j));
 
 		while (slot[h] != 0xFF)
-			h = (h + 1) & mask;
-		slot[h] = (uint8_t) k;
+			h = (h + 1) & 127;
+		slot[h] = (uint8_t) j;
 	}
-	for (k = 0; k < a->nvert; k++)
+	for (m = a->vert; m; m &= m - 1)
 	{
-		uint32_t	i = a->vert[k];
+		int			i = fast_ctz(m);
 		double		vx = FR_X(a, i),
 					vy = FR_Y(a, i);
-		uint32_t	h = fast_hash(vx, vy, mask);
+		uint32_t	h;
 
-		for (; slot[h] != 0xFF; h = (h + 1) & mask)
+		for (h = fast_hash(vx, vy); slot[h] != 0xFF; h = (h + 1) & 127)
 		{
-			uint32_t	j = b->vert[slot[h]];
+			int			j = slot[h];
 
 			if (FR_X(b, j) == vx && FR_Y(b, j) == vy)
 			{
-				a->other[i] = (int32_t) j;
-				b->other[j] = (int32_t) i;
+				a->other[i] = (uint8_t) j;
+				b->other[j] = (uint8_t) i;
+				a->common |= BIT(i);
+				b->common |= BIT(j);
 				break;
 			}
 		}
@@ -1764,20 +1751,16 @@ fast_match_vertices(FastRing *a, FastRing *b)
 static void
 fast_mark_matched(FastRing *r, const FastRing *o)
 {
-	uint32_t	k;
+	uint64_t	m;
 
-	for (k = 0; k < r->nseg; k++)
+	for (m = r->seg & r->common & fast_rotr(r, r->common); m; m &= m - 1)
 	{
-		uint32_t	i = r->seg[k];
-		int32_t		j1 = r->other[i],
-					j2 = r->other[FR_NEXT(r, i)];
+		int			i = fast_ctz(m);
+		uint32_t	j1 = r->other[i],
+					j2 = r->other[FR_NEXT(r, (uint32_t) i)];
 
-		if (j1 >= 0 && j2 >= 0 &&
-			((uint32_t) j2 == FR_NEXT(o, (uint32_t) j1) || (uint32_t) j1 == FR_NEXT(o, (uint32_t) j2)))
-		{
-			r->matched[i] = 1;
-			r->nmatched++;
-		}
+		if (j2 == FR_NEXT(o, j1) || j1 == FR_NEXT(o, j2))
+			r->matched |= BIT(i);
 	}
 }
 
@@ -1789,34 +1772,26 @@ static bool
 fast_vertices_clear(const FastRing *r, const FastRing *o, double tol)
 {
 	double		tol2 = tol * tol;
-	uint32_t	k,
-				m;
-	const double *oc = o->p->coords;
-	size_t		ost = o->p->stride;
-	const uint32_t *oseg = o->seg;
-	uint32_t	onseg = o->nseg;
+	const JtBox *ob = &o->lw->box;
+	uint64_t	m,
+				k;
 
-	for (k = 0; k < r->nvert; k++)
+	for (m = r->vert & ~r->common; m; m &= m - 1)
 	{
-		uint32_t	i = r->vert[k];
-		double		vx,
-					vy;
+		int			i = fast_ctz(m);
+		double		vx = FR_X(r, i),
+					vy = FR_Y(r, i);
 
-		if (r->other[i] >= 0)
-			continue;
-		vx = FR_X(r, i);
-		vy = FR_Y(r, i);
 		/* beyond tol of o's box: clear of all its segments */
-		if (vx < o->lw->box.xmin - tol || vx > o->lw->box.xmax + tol ||
-			vy < o->lw->box.ymin - tol || vy > o->lw->box.ymax + tol)
+		if (vx < ob->xmin - tol || vx > ob->xmax + tol || vy < ob->ymin - tol || vy > ob->ymax + tol)
 			continue;
-		for (m = 0; m < onseg; m++)
+		for (k = o->seg; k; k &= k - 1)
 		{
-			const double *q = oc + oseg[m] * ost;
-			double		x1 = q[0],
-						y1 = q[1],
-						x2 = q[ost],
-						y2 = q[ost + 1];
+			int			j = fast_ctz(k);
+			double		x1 = FR_X(o, j),
+						y1 = FR_Y(o, j),
+						x2 = FR_X(o, j + 1),
+						y2 = FR_Y(o, j + 1);
 
 			if ((vx < x1 - tol && vx < x2 - tol) || (vx > x1 + tol && vx > x2 + tol) ||
 				(vy < y1 - tol && vy < y2 - tol) || (vy > y1 + tol && vy > y2 + tol))
@@ -1845,39 +1820,39 @@ fast_segref(const FastRing *r, uint32_t i, JtSegRef *s)
 static bool
 fast_segments_meet(const FastRing *a, const FastRing *b)
 {
-	uint32_t	k,
-				m;
+	uint64_t	ma,
+				mb;
 
-	for (k = 0; k < a->nseg; k++)
+	for (ma = a->seg & ~a->matched; ma; ma &= ma - 1)
 	{
-		uint32_t	i = a->seg[k];
-		int32_t		a1 = a->other[i],
-					a2 = a->other[FR_NEXT(a, i)];
+		uint32_t	i = (uint32_t) fast_ctz(ma),
+					i2 = FR_NEXT(a, i);
+		/* b's segments that start or end at a common end of this one */
+		uint64_t	touch = 0;
 		JtSegRef	s;
 
-		if (a->matched[i])
-			continue;
+		if (a->common & BIT(i))
+			touch |= BIT(a->other[i]) | BIT(FR_PREV(b, a->other[i]));
+		if (a->common & BIT(i2))
+			touch |= BIT(a->other[i2]) | BIT(FR_PREV(b, a->other[i2]));
 		fast_segref(a, i, &s);
-		for (m = 0; m < b->nseg; m++)
+
+		/*
+		 * Segments of simple rings sharing an end meet only there: their
+		 * other ends are farther than tol from the other ring, or shared
+		 * too (the same segment, or a vertex on a segment of its own ring).
+		 */
+		for (mb = b->seg & ~b->matched & ~touch; mb; mb &= mb - 1)
 		{
-			uint32_t	j = b->seg[m];
-			uint32_t	j2 = FR_NEXT(b, j);
+			uint32_t	j = (uint32_t) fast_ctz(mb);
 			JtSegRef	e;
 
-			if (b->matched[j])
-				continue;
-
-			/*
-			 * Segments of simple rings sharing an end meet only there: their
-			 * other ends are farther than tol from the other ring, or shared
-			 * too (the same segment, or a vertex on a segment of its own
-			 * ring).
-			 */
-			if ((a1 >= 0 && ((uint32_t) a1 == j || (uint32_t) a1 == j2)) ||
-				(a2 >= 0 && ((uint32_t) a2 == j || (uint32_t) a2 == j2)))
+			e.x1 = FR_X(b, j);
+			e.x2 = FR_X(b, j + 1);
+			if (dmax(e.x1, e.x2) < s.xmin || dmin(e.x1, e.x2) > s.xmax)
 				continue;
 			fast_segref(b, j, &e);
-			if (e.xmax < s.xmin || e.xmin > s.xmax || e.ymax < s.ymin || e.ymin > s.ymax)
+			if (e.ymax < s.ymin || e.ymin > s.ymax)
 				continue;
 			if (segs_intersect(&s, &e))
 				return true;
@@ -1890,7 +1865,7 @@ fast_segments_meet(const FastRing *a, const FastRing *b)
 static int
 fast_wedge(const FastRing *r, uint32_t i, const FastRing *o, double vx, double vy)
 {
-	uint32_t	j = (uint32_t) r->other[i];
+	uint32_t	j = r->other[i];
 	uint32_t	jp = FR_PREV(o, j),
 				jn = FR_NEXT(o, j);
 	JtSegRef	ein,
@@ -1910,86 +1885,73 @@ fast_wedge(const FastRing *r, uint32_t i, const FastRing *o, double vx, double v
 }
 
 /*
- * Are all of r's unshared segments in x outside o?  Sides are decided at
- * shared vertices by o's corner and passed on through r's vertices that o
- * does not have (they are off o's boundary); a vertex outside o's box is
- * outside.
+ * Are all of r's unshared segments in x outside o?  A vertex of r that o
+ * does not have is off o's boundary, so on the same side as the unshared
+ * segments that reach it: sides pass along chains of them.  A vertex
+ * outside o's box is outside; at a shared vertex o's corner tells which
+ * side a segment leaves to; a chain with neither is located by a midpoint.
  */
 static bool
 fast_outside(FastRing *r, const FastRing *o, double eps)
 {
-	uint32_t	k;
-	int			pass;
-	bool		todo = true;
+	const JtBox *ob = &o->lw->box;
+	uint64_t	free = r->vert & ~r->common,
+				u = r->seg & ~r->matched,
+				out = 0,
+				m;
 
-	for (k = 0; k < r->nvert; k++)
+	for (m = free; m; m &= m - 1)
 	{
-		uint32_t	i = r->vert[k];
+		int			i = fast_ctz(m);
 
-		if (r->other[i] < 0 &&
-			(FR_X(r, i) < o->lw->box.xmin || FR_X(r, i) > o->lw->box.xmax ||
-			 FR_Y(r, i) < o->lw->box.ymin || FR_Y(r, i) > o->lw->box.ymax))
-			r->side[i] = 1;
+		if (FR_X(r, i) < ob->xmin || FR_X(r, i) > ob->xmax ||
+			FR_Y(r, i) < ob->ymin || FR_Y(r, i) > ob->ymax)
+			out |= BIT(i);
 	}
-	for (pass = 0; pass < 4 && todo; pass++)
+	for (;;)
 	{
-		todo = false;
-		for (k = 0; k < r->nseg; k++)
+		uint64_t	undecided;
+		uint32_t	i,
+					i2;
+		int			w;
+
+		/* along unshared segments, from a known end to a free one */
+		for (;;)
 		{
-			/* forward, then backward along the ring */
-			uint32_t	i1 = r->seg[pass % 2 == 0 ? k : r->nseg - 1 - k];
-			uint32_t	i2 = FR_NEXT(r, i1);
-			bool		c1 = r->other[i1] >= 0,
-						c2 = r->other[i2] >= 0;
-			int			w;
+			uint64_t	more = out | (fast_rotl(r, out & u) & free) | (fast_rotr(r, out) & u & free);
 
-			if (r->matched[i1])
-				continue;
-			if (c1 && c2)
-				return false;	/* a chord between shared vertices */
-			if (r->side[c1 ? i2 : i1] && (c2 || r->side[i2]) && (c1 || r->side[i1]))
-				continue;		/* done */
-			if ((!c1 && r->side[i1]) || (!c2 && r->side[i2]))
-				w = 0;
-			else if (c1 || c2)
-			{
-				uint32_t	c = c1 ? i1 : i2,
-							f = c1 ? i2 : i1;
+			if (more == out)
+				break;
+			out = more;
+		}
+		undecided = u & ~(out | fast_rotr(r, out));
+		if (undecided == 0)
+			break;
+		i = (uint32_t) fast_ctz(undecided);
+		i2 = FR_NEXT(r, i);
+		if (r->common & (BIT(i) | BIT(i2)))
+		{
+			/* (not both: such chords were sent to the full screen) */
+			uint32_t	cv = (r->common & BIT(i)) ? i : i2,
+						fv = cv == i ? i2 : i;
 
-				w = fast_wedge(r, c, o, FR_X(r, f) - FR_X(r, c), FR_Y(r, f) - FR_Y(r, c));
-				if (w < 0)
-					w = jt_point_in_polygon(o->lw, (FR_X(r, i1) + FR_X(r, i2)) / 2,
-											(FR_Y(r, i1) + FR_Y(r, i2)) / 2, eps) == JT_OUTSIDE ? 0 : 1;
-			}
-			else
-			{
-				todo = true;
-				continue;
-			}
+			w = fast_wedge(r, cv, o, FR_X(r, fv) - FR_X(r, cv), FR_Y(r, fv) - FR_Y(r, cv));
+			if (w < 0)
+				w = jt_point_in_polygon(o->lw, (FR_X(r, i) + FR_X(r, i2)) / 2,
+										(FR_Y(r, i) + FR_Y(r, i2)) / 2, eps) == JT_OUTSIDE ? 0 : 1;
 			if (w > 0)
 				return false;	/* inside: an overlap, for the full screen */
-			if (!c1)
-				r->side[i1] = 1;
-			if (!c2)
-				r->side[i2] = 1;
+			out |= BIT(fv);
 		}
-	}
-	if (todo)
-	{
-		/* a run of unshared segments with no decided end: locate one */
-		for (k = 0; k < r->nseg; k++)
+		else
 		{
-			uint32_t	i = r->seg[k],
-						i2 = FR_NEXT(r, i);
-
-			if (r->matched[i] || r->side[i] || r->side[i2])
-				continue;
 			if (jt_point_in_polygon(o->lw, (FR_X(r, i) + FR_X(r, i2)) / 2,
 									(FR_Y(r, i) + FR_Y(r, i2)) / 2, eps) != JT_OUTSIDE)
 				return false;
-			r->side[i] = r->side[i2] = 1;
+			out |= BIT(i) | BIT(i2);
 		}
 	}
+	r->out = out;
 	return true;
 }
 
@@ -2000,32 +1962,34 @@ jt_polygon_pair_fast(const JtLinework *a, const JtLinework *b, double tol, doubl
 	FastRing	ra,
 				rb;
 	JtBox		x;
-	char	   *mem = scratch;
-	uint32_t	k;
+	uint64_t	m;
 
 	memset(out, 0, sizeof(*out));
 	if (!pair_box(a, b, tol, &x))
 		return true;			/* too far apart to interact */
-	if (!fast_ring_init(&ra, a, &x, &mem) || !fast_ring_init(&rb, b, &x, &mem))
+	if (!fast_ring_init(&ra, a, &x) || !fast_ring_init(&rb, b, &x))
 		return false;
 	fast_match_vertices(&ra, &rb);
 	fast_mark_matched(&ra, &rb);
 	fast_mark_matched(&rb, &ra);
 	/* a ring wholly on the other's boundary: equal, or an enclave */
-	if (ra.nmatched == ra.n || rb.nmatched == rb.n)
+	if (ra.matched == ra.all || rb.matched == rb.all)
+		return false;
+	/* an unshared segment joining two shared vertices (a chord) */
+	if ((ra.seg & ~ra.matched & ra.common & fast_rotr(&ra, ra.common)) ||
+		(rb.seg & ~rb.matched & rb.common & fast_rotr(&rb, rb.common)))
 		return false;
 	if (!fast_vertices_clear(&ra, &rb, tol) || !fast_vertices_clear(&rb, &ra, tol) ||
 		fast_segments_meet(&ra, &rb) ||
 		!fast_outside(&ra, &rb, eps) || !fast_outside(&rb, &ra, eps))
 		return false;
 	if (acov)
-		for (k = 0; k < ra.nseg; k++)
-			if (ra.matched[ra.seg[k]])
-				acov[a->paths[0].seg0 + ra.seg[k]] = 1;
+		for (m = ra.matched; m; m &= m - 1)
+			acov[a->paths[0].seg0 + fast_ctz(m)] = 1;
 	if (bcov)
-		for (k = 0; k < rb.nseg; k++)
-			if (rb.matched[rb.seg[k]])
-				bcov[b->paths[0].seg0 + rb.seg[k]] = 1;
+		for (m = rb.matched; m; m &= m - 1)
+			bcov[b->paths[0].seg0 + fast_ctz(m)] = 1;
+	(void) scratch;
 	return true;
 }
 
