@@ -400,8 +400,13 @@ topo_key_expr(Oid relid, const char *key_column, const char *fname, const char *
 TopoGen *
 topo_gen_new(TopoCtx *ctx)
 {
-	MemoryContext cxt = AllocSetContextCreate(ctx->cxt, "jtsyq topology batch",
-											  ALLOCSET_DEFAULT_SIZES);
+	/*
+	 * A generation context: a batch's features are made together and freed
+	 * together, and without AllocSet's rounding to powers of two a feature
+	 * takes a third less memory (fewer fresh pages for a large load).
+	 */
+	MemoryContext cxt = GenerationContextCreate(ctx->cxt, "jtsyq topology batch",
+												0, 8 * 1024, 8 * 1024 * 1024);
 	TopoGen    *gen = MemoryContextAllocZero(cxt, sizeof(TopoGen));
 
 	gen->cxt = cxt;
