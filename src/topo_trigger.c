@@ -689,13 +689,27 @@ typedef struct KeyEntry
 	TopoFeature *f;
 } KeyEntry;
 
+/*
+ * A small statement's new rows: their keys (and features, NULL for the
+ * unusable ones), hashed into TopoCtx.new_keys only when something needs to
+ * tell a new row by its key - a row of the table returned by a cell query
+ * or a probe.  A load into an empty area never does.
+ */
+typedef struct NewRows
+{
+	char	  **keys;
+	TopoFeature **feats;
+	int			n;
+} NewRows;
+
 typedef struct RowState
 {
 	Oid			tgoid;
 	TopoCtx    *ctx;			/* the row trigger's own ctxbuf, or the statement's */
 	TopoCtx		ctxbuf;
 	TrigEmit	em;
-	HTAB	   *skip;			/* statement: the new rows (not yet cached) */
+	bool		statement;		/* a statement's cache (rows in nr) */
+	NewRows    *nr;
 	TransactionId xid;			/* statement: who inserted them, and when */
 	CommandId	cid;
 	int64		rows;
@@ -730,6 +744,39 @@ cell_append(CellEntry *ce, TopoFeature *f, MemoryContext cxt)
 	}
 	ce->boxes[ce->n] = f->lw.box;
 	ce->feats[ce->n++] = f;
+}
+
+/* the statement's new rows by key (TopoNewKey entries), hashed on first use */
+static HTAB *
+statement_keys(RowState *rs)
+{
+	TopoCtx    *ctx = rs->ctx;
+	int			i;
+
+	if (ctx->new_keys)
+		return ctx->new_keys;
+	ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
+	for (i = 0; i < rs->nr->n; i++)
+	{
+		TopoFeature *f = rs->nr->feats[i];
+		bool		found;
+		TopoNewKey *nk = hash_search(ctx->new_keys, &rs->nr->keys[i], HASH_ENTER, &found);
+
+		if (!found)
+			nk->f = NULL;
+		nk->reported = (f == NULL);
+		if (f == NULL)
+			continue;
+		f->newkey = nk;
+		if (f->from_statement)
+		{
+			/* taken already (the same key twice: the later one stands) */
+			if (nk->f && nk->f != f)
+				nk->f->excluded = true;
+			nk->f = f;
+		}
+	}
+	return ctx->new_keys;
 }
 
 /*
@@ -807,7 +854,7 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 	args[4] = Int32GetDatum(ctx->srid);
 	args[5] = TransactionIdGetDatum(rs->xid);
 	args[6] = CommandIdGetDatum(rs->cid);
-	rc = SPI_execute_snapshot(container ? tc->ccell_plan : rs->skip ? tc->scell_plan : tc->cell_plan,
+	rc = SPI_execute_snapshot(container ? tc->ccell_plan : rs->statement ? tc->scell_plan : tc->cell_plan,
 							  args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0);
 	if (rc != SPI_OK_SELECT)
 		ereport(ERROR,
@@ -827,8 +874,8 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 		if (key == NULL)
 			continue;
 		ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
-		if (!ke && !container && rs->skip &&
-			(nk = hash_search(rs->skip, &key, HASH_FIND, NULL)) != NULL)
+		if (!ke && !container && rs->statement &&
+			(nk = hash_search(statement_keys(rs), &key, HASH_FIND, NULL)) != NULL)
 		{
 			/* a row of the statement: cached once its turn has come */
 			if (nk->f == NULL)
@@ -921,12 +968,15 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 	bool		found;
 
 	f->from_statement = true;
-	if (f->newkey)
+	if (rs->statement)
 	{
-		/* a statement's row: kept in its new_keys entry */
-		if (f->newkey->f && f->newkey->f != f)
-			f->newkey->f->excluded = true;	/* the same key twice */
-		f->newkey->f = f;
+		/* a statement's row: in its new_keys entry, if they are hashed yet */
+		if (f->newkey)
+		{
+			if (f->newkey->f && f->newkey->f != f)
+				f->newkey->f->excluded = true;	/* the same key twice */
+			f->newkey->f = f;
+		}
 	}
 	else
 	{
@@ -1310,7 +1360,7 @@ statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool
 			ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
 			if (ke)
 				continue;		/* twice through the DISTINCT of another table */
-			if (!container && rs->skip && hash_search(rs->skip, &key, HASH_FIND, NULL))
+			if (!container && hash_search(statement_keys(rs), &key, HASH_FIND, NULL))
 				continue;		/* a new row, cached when its turn comes */
 			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
 								  container ? TOPO_CONTAINER : TOPO_NEIGHBOUR, false);
@@ -1352,7 +1402,7 @@ statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 	all = probe(tc, rs, tc->nbr_plan, args, nulls, TOPO_NEIGHBOUR, &n);
 	for (i = 0; i < n; i++)
 	{
-		TopoNewKey *nk = all[i]->key ? hash_search(rs->skip, &all[i]->key, HASH_FIND, NULL) : NULL;
+		TopoNewKey *nk = all[i]->key ? hash_search(statement_keys(rs), &all[i]->key, HASH_FIND, NULL) : NULL;
 		KeyEntry   *ke;
 
 		if (nk)
@@ -1371,7 +1421,8 @@ statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 }
 
 static void
-statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, CommandId stmt_cid)
+statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, NewRows *nr,
+				 CommandId stmt_cid)
 {
 	RowState	rs;
 	HASHCTL		hc;
@@ -1382,7 +1433,8 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 
 	memset(&rs, 0, sizeof(rs));
 	rs.ctx = ctx;
-	rs.skip = ctx->new_keys;
+	rs.statement = true;
+	rs.nr = nr;
 	rs.xid = GetCurrentTransactionIdIfAny();
 	rs.cid = stmt_cid;
 	rs.cgen = topo_gen_new(ctx);
@@ -1661,6 +1713,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	int			npre = 0;
 	NewRowReader reader;
 	MemoryContext old;
+	NewRows		nr;
 
 	if (tc->keycol == NULL)
 		ereport(ERROR,
@@ -1672,7 +1725,6 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("%s: could not register the transition table", FNAME)));
 
-	ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
 	boxes = MemoryContextAllocHuge(ctx->cxt, sizeof(JtBox) * maxboxes);
 	rowcxt = AllocSetContextCreate(ctx->cxt, "jtsyq trigger row", ALLOCSET_SMALL_SIZES);
 
@@ -1684,8 +1736,15 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	 */
 	nnew = tuplestore_tuple_count(td->tg_newtable);
 	small = nnew <= jt_topology_batch_rows;
+	memset(&nr, 0, sizeof(nr));
 	if (small)
+	{
 		pre = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(nnew, 1));
+		nr.keys = MemoryContextAllocHuge(ctx->cxt, sizeof(char *) * Max(nnew, 1));
+		nr.feats = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(nnew, 1));
+	}
+	else
+		ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
 
 	/*
 	 * 1. the new rows: their keys and boxes (and in a small statement the
@@ -1718,25 +1777,27 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 			ereport(ERROR,
 					(errcode(ERRCODE_NOT_NULL_VIOLATION),
 					 errmsg("%s: a new row of %s has a NULL key", FNAME, tc->relname)));
-		stored = MemoryContextStrdup(ctx->cxt, key);
-		nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
-		nk->reported = false;
-		if (!found)
-			nk->f = NULL;
 		if (small)
 		{
 			TopoFeature *f;
 
 			MemoryContextSwitchTo(old);
 			f = topo_feature_load(ctx, gen, key, link, g, isnull, TOPO_FEATURE, true);
+			if (nr.n == nnew)
+				ereport(ERROR,
+						(errcode(ERRCODE_INTERNAL_ERROR),
+						 errmsg("%s: more new rows than the transition table counted", FNAME)));
 			if (f->excluded)
 			{
+				/* reported: kept by key only */
+				nr.keys[nr.n] = MemoryContextStrdup(ctx->cxt, key);
+				nr.feats[nr.n++] = NULL;
 				topo_feature_release(f);
-				nk->reported = true;
 			}
 			else
 			{
-				f->newkey = nk;
+				nr.keys[nr.n] = f->key;
+				nr.feats[nr.n++] = f;
 				pre[npre++] = f;
 				if (nboxes == maxboxes)
 				{
@@ -1748,6 +1809,11 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 			MemoryContextReset(rowcxt);
 			continue;
 		}
+		stored = MemoryContextStrdup(ctx->cxt, key);
+		nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
+		nk->reported = false;
+		if (!found)
+			nk->f = NULL;
 		if (!isnull)
 		{
 			jg = jt_geom_from_datum(g, FNAME);
@@ -1788,7 +1854,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	/* 3a. a small statement: its rows one by one against cached lock cells */
 	if (small)
 	{
-		statement_cached(tc, ctx, pre, npre, stmt_cid);
+		statement_cached(tc, ctx, pre, npre, &nr, stmt_cid);
 		return;
 	}
 
