@@ -13,8 +13,14 @@
 #   BENCH_SCALING="100 224 316"  further grid sides for the growth table
 #                             (10 000, 50 176, 99 856 parcels; the main layer
 #                             is added); BENCH_FULL=1 adds 1000 (1 000 000)
-#   BENCH_REPEAT=3            runs of each trigger measurement (median)
+#   BENCH_REPEAT=5            runs of each trigger measurement (median)
+#   BENCH_BEFORE=<commit>     also time the triggers of that commit in the
+#                             same run (its sources built as a second
+#                             library, loaded by path; e.g. 6d44ce4, the
+#                             merge of the first implementation)
 #
+# Every timed load starts after a CHECKPOINT (not timed), so that no load
+# pays for the writes of the one before.
 # The PostGIS baseline is the overlap-only self-join
 #   ST_Intersects(a, b) AND a.id < b.id AND ST_Relate(a, b, '2********')
 # run single-threaded like topology_errors (max_parallel_workers_per_gather
@@ -28,7 +34,8 @@ cd "$(dirname "$0")/../.."
 NX=${BENCH_NX:-450}
 TROWS=${BENCH_TRIGGER_ROWS:-50000}
 SCALING=${BENCH_SCALING:-"100 224 316"}
-REPEAT=${BENCH_REPEAT:-3}
+REPEAT=${BENCH_REPEAT:-5}
+BEFORE=${BENCH_BEFORE:-}
 [ "${BENCH_FULL:-0}" = 1 ] && SCALING="$SCALING 1000"
 OUT=test/bench/out
 mkdir -p "$OUT"
@@ -43,6 +50,18 @@ SUDO=""
 exec 9>/tmp/jtsyq-install.lock
 flock 9
 $SUDO make -s install >/dev/null
+
+# the earlier implementation, for before/after ratios in one run: built as
+# jtsyq_before.so without its _PG_init (the GUCs are this build's) and
+# linked -Bsymbolic, so that its calls stay inside it; loaded by path after
+# this build's library (a C function of it is called first)
+if [ -n "$BEFORE" ]; then
+	mkdir -p "$CDIR/before"
+	git archive "$BEFORE" src Makefile jtsyq.control jtsyq--1.0.sql | tar -x -C "$CDIR/before"
+	sed -i 's/^\tjt_geos_init_interrupts();$//; s/^\tjt_topo_init();$//' "$CDIR/before/src/jtsyq.c"
+	make -s -C "$CDIR/before" MODULE_big=jtsyq_before LDFLAGS_SL=-Wl,-Bsymbolic >/dev/null
+	chmod -R a+rX "$CDIR/before"
+fi
 
 cat > "$OUT/bench_topology.sql" <<EOF
 \set ON_ERROR_STOP on
@@ -114,6 +133,15 @@ CREATE TABLE src AS SELECT * FROM p WHERE id < $TROWS;
 COPY src TO '$CDIR/src.copy';
 CREATE TABLE t (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
 CREATE INDEX ON t USING gist (geom);
+SELECT jtsyq.version() IS NOT NULL AS this_build_loaded;
+EOF
+if [ -n "$BEFORE" ]; then
+	cat >> "$OUT/bench_topology.sql" <<EOF
+CREATE FUNCTION topology_trigger_before() RETURNS trigger LANGUAGE c
+    AS '$CDIR/before/jtsyq_before', 'jtsyq_topology_trigger';
+EOF
+fi
+cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE FUNCTION plpgsql_overlap() RETURNS trigger LANGUAGE plpgsql AS \$\$
 BEGIN
     IF EXISTS (SELECT 1 FROM t WHERE t.geom && NEW.geom AND ST_Relate(t.geom, NEW.geom, '2********')) THEN
@@ -125,21 +153,34 @@ EOF
 i=0
 while [ $i -lt "$REPEAT" ]; do
 	cat >> "$OUT/bench_topology.sql" <<EOF
-TRUNCATE t; SELECT jtsyq_bench.t('insert_plain', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; SELECT jtsyq_bench.t('copy_plain', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_plain', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_plain', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
 CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
-TRUNCATE t; SELECT jtsyq_bench.t('insert_row_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; SELECT jtsyq_bench.t('copy_row_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_row_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_row_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
 DROP TRIGGER t_row ON t;
 CREATE TRIGGER t_bulk AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
     EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
-TRUNCATE t; SELECT jtsyq_bench.t('insert_bulk_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; SELECT jtsyq_bench.t('copy_bulk_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_bulk_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_bulk_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
 DROP TRIGGER t_bulk ON t;
 CREATE TRIGGER t_plpgsql BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION plpgsql_overlap();
-TRUNCATE t; SELECT jtsyq_bench.t('insert_plpgsql_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_plpgsql_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
 DROP TRIGGER t_plpgsql ON t;
 EOF
+	if [ -n "$BEFORE" ]; then
+		cat >> "$OUT/bench_topology.sql" <<EOF
+CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION topology_trigger_before('geom', '0.0001', '', 'reject');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_row_trigger_before', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_row_trigger_before', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+DROP TRIGGER t_row ON t;
+CREATE TRIGGER t_bulk AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+    EXECUTE FUNCTION topology_trigger_before('geom', '0.0001', '', 'reject');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_bulk_trigger_before', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_bulk_trigger_before', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+DROP TRIGGER t_bulk ON t;
+EOF
+	fi
 	i=$((i + 1))
 done
 cat >> "$OUT/bench_topology.sql" <<'EOF'
