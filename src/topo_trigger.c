@@ -920,6 +920,12 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 	grow_box(&b, &f->lw.box, tc->tol);
 	if (!box_cells(&b, rs->ccell, rs->cmaxcells, &cx0, &cy0, &cx1, &cy1))
 		return NULL;
+	/* (never NULL when cacheable, even with no candidates) */
+	if (rs->buf == NULL)
+	{
+		rs->maxbuf = 64;
+		rs->buf = MemoryContextAlloc(rs->ctx->cxt, sizeof(TopoFeature *) * rs->maxbuf);
+	}
 	for (cx = cx0; cx <= cx1; cx++)
 		for (cy = cy0; cy <= cy1; cy++)
 		{
