@@ -14,6 +14,7 @@
 #                             (10 000, 50 176, 99 856 parcels; the main layer
 #                             is added); BENCH_FULL=1 adds 1000 (1 000 000)
 #   BENCH_REPEAT=5            runs of each trigger measurement (median)
+#   BENCH_TRIGGERS_ONLY=1     only the trigger loads (no layer, no growth)
 #   BENCH_BEFORE=<commit>     also time the triggers of that commit in the
 #                             same run (its sources built as a second
 #                             library, loaded by path; e.g. 6d44ce4, the
@@ -36,6 +37,7 @@ TROWS=${BENCH_TRIGGER_ROWS:-50000}
 SCALING=${BENCH_SCALING:-"100 224 316"}
 REPEAT=${BENCH_REPEAT:-5}
 BEFORE=${BENCH_BEFORE:-}
+TRIGGERS_ONLY=${BENCH_TRIGGERS_ONLY:-0}
 [ "${BENCH_FULL:-0}" = 1 ] && SCALING="$SCALING 1000"
 OUT=test/bench/out
 mkdir -p "$OUT"
@@ -79,6 +81,16 @@ BEGIN
     INSERT INTO jtsyq_bench.results VALUES (what, n, s);
     RETURN s;
 END \$\$;
+EOF
+if [ "$TRIGGERS_ONLY" = 1 ]; then
+	# the trigger rows alone: the first $TROWS parcels of the $NX x $NX layer
+	cat >> "$OUT/bench_topology.sql" <<EOF
+CREATE TABLE src (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
+SELECT jtsyq_bench.parcels('src', ($TROWS + $NX - 1) / $NX, $NX) AS parcels;
+DELETE FROM src WHERE id >= $TROWS;
+EOF
+else
+	cat >> "$OUT/bench_topology.sql" <<EOF
 
 -- the main layer and its containers
 CREATE TABLE p (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
@@ -112,24 +124,27 @@ SELECT count(*) AS findings_on_the_clean_layer FROM jtsyq.topology_errors('p', c
 
 -- 2. growth with the layer size (no container: overlaps, validity, slivers)
 EOF
-for side in $SCALING; do
-	cat >> "$OUT/bench_topology.sql" <<EOF
+	for side in $SCALING; do
+		cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE TABLE s$side (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
 SELECT jtsyq_bench.parcels('s$side', $side, $side) AS parcels;
 VACUUM ANALYZE s$side;
 SELECT jtsyq_bench.t('scaling', $side * $side, \$q\$SELECT count(*) FROM jtsyq.topology_errors('s$side')\$q\$);
 DROP TABLE s$side;
 EOF
-done
-cat >> "$OUT/bench_topology.sql" <<EOF
+	done
+	cat >> "$OUT/bench_topology.sql" <<EOF
 INSERT INTO jtsyq_bench.results SELECT 'scaling', n, seconds FROM jtsyq_bench.results
  WHERE what = 'topology_errors_no_container';
+CREATE TABLE src AS SELECT * FROM p WHERE id < $TROWS;
+EOF
+fi
+cat >> "$OUT/bench_topology.sql" <<EOF
 
 -- 3. the trigger: $TROWS parcels inserted into a table with a GiST index,
 -- by INSERT ... SELECT and by COPY from a file; no trigger, the row
 -- trigger, the statement (bulk) trigger, and a PL/pgSQL row trigger of the
 -- PostGIS kind for reference
-CREATE TABLE src AS SELECT * FROM p WHERE id < $TROWS;
 COPY src TO '$CDIR/src.copy';
 CREATE TABLE t (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
 CREATE INDEX ON t USING gist (geom);
