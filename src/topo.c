@@ -170,34 +170,67 @@ fill_rec(const JtGeom *g, JtLinework *lw, uint32_t *part)
 					p->shell = (dim == 2 && i == 0);
 					p->inside = 0;
 					p->area2 = 0;
-					if (pa->npoints >= 3)
-					{
-						/* signed area: counter-clockwise is positive */
-						double		a = 0,
-									x0 = pa->coords[0],
-									y0 = pa->coords[1];
-
-						for (k = 1; k + 1 < pa->npoints; k++)
-							a += (pa->coords[(size_t) k * g->ndims] - x0) *
-								(pa->coords[(size_t) (k + 1) * g->ndims + 1] - y0) -
-								(pa->coords[(size_t) (k + 1) * g->ndims] - x0) *
-								(pa->coords[(size_t) k * g->ndims + 1] - y0);
-						p->area2 = a;
-						/* shells hold the interior on their inside, holes outside */
-						if (dim == 2 && pa->npoints >= 4 && a != 0)
-							p->inside = ((a > 0) == p->shell) ? 1 : -1;
-					}
 					lw->nsegs += pa->npoints > 0 ? pa->npoints - 1 : 0;
 					lw->npoints += pa->npoints;
-					for (k = 0; k < pa->npoints; k++)
+					if (pa->npoints > 0)
 					{
-						double		x = pa->coords[(size_t) k * g->ndims],
-									y = pa->coords[(size_t) k * g->ndims + 1];
+						/*
+						 * One pass, on locals (PostgreSQL builds with
+						 * -fno-strict-aliasing): the box, repeated points,
+						 * and the signed area (counter-clockwise positive)
+						 * summed as ring_area always has, from point 1 on
+						 * relative to point 0.
+						 */
+						const double *c = pa->coords;
+						size_t		st = (size_t) g->ndims;
+						uint32_t	np = pa->npoints,
+									rep = 0;
+						double		x0 = c[0],
+									y0 = c[1],
+									px = x0,
+									py = y0,
+									a = 0,
+									bx0 = lw->box.xmin,
+									by0 = lw->box.ymin,
+									bx1 = lw->box.xmax,
+									by1 = lw->box.ymax;
 
-						box_add(&lw->box, x, y);
-						if (k > 0 && x == pa->coords[(size_t) (k - 1) * g->ndims] &&
-							y == pa->coords[(size_t) (k - 1) * g->ndims + 1])
-							lw->nrepeated++;
+						for (k = 0; k < np; k++)
+						{
+							double		x = c[k * st],
+										y = c[k * st + 1];
+
+							if (x < bx0)
+								bx0 = x;
+							if (x > bx1)
+								bx1 = x;
+							if (y < by0)
+								by0 = y;
+							if (y > by1)
+								by1 = y;
+							if (k > 0)
+							{
+								if (x == px && y == py)
+									rep++;
+								/* the term of point k - 1 (from 1 on) */
+								if (k >= 2)
+									a += (px - x0) * (y - y0) - (x - x0) * (py - y0);
+							}
+							px = x;
+							py = y;
+						}
+						lw->box.xmin = bx0;
+						lw->box.ymin = by0;
+						lw->box.xmax = bx1;
+						lw->box.ymax = by1;
+						lw->nrepeated += rep;
+						if (np >= 3)
+						{
+							p->area2 = a;
+							/* shells hold the interior on their inside, holes outside */
+							if (dim == 2 && np >= 4 && a != 0)
+								p->inside = ((a > 0) == p->shell) ? 1 : -1;
+						}
 					}
 				}
 				(*part)++;
@@ -1832,9 +1865,9 @@ fast_segments_meet(const FastRing *a, const FastRing *b)
 		JtSegRef	s;
 
 		if (a->common & BIT(i))
-			touch |= BIT(a->other[i]) | BIT(FR_PREV(b, a->other[i]));
+			touch |= BIT(a->other[i]) | BIT(FR_PREV(b, (uint32_t) a->other[i]));
 		if (a->common & BIT(i2))
-			touch |= BIT(a->other[i2]) | BIT(FR_PREV(b, a->other[i2]));
+			touch |= BIT(a->other[i2]) | BIT(FR_PREV(b, (uint32_t) a->other[i2]));
 		fast_segref(a, i, &s);
 
 		/*

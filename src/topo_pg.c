@@ -829,7 +829,9 @@ topo_feature_load(TopoCtx *ctx, TopoGen *gen, const char *key, const char *link,
 				  Datum geom, bool isnull, int role, bool is_new)
 {
 	MemoryContext old = MemoryContextSwitchTo(gen->cxt);
-	TopoFeature *f = palloc0(sizeof(TopoFeature));
+	/* one chunk for the feature and its key (a large load touches less memory) */
+	TopoFeature *f = palloc0(offsetof(TopoFeature, keybuf) + (key ? strlen(key) + 1 : 0));
+	uint32		npaths;
 	int		   *dimp = role == TOPO_CONTAINER ? &ctx->container_dim : &ctx->layer_dim;
 	JtShapeStatus st = JT_SHAPE_UNSURE;
 	struct varlena *v;
@@ -840,7 +842,7 @@ topo_feature_load(TopoCtx *ctx, TopoGen *gen, const char *key, const char *link,
 	bool		at_point = false;
 
 	f->seq = ctx->nextseq++;
-	f->key = key ? pstrdup(key) : NULL;
+	f->key = key ? strcpy(f->keybuf, key) : NULL;
 	f->link = link ? pstrdup(link) : NULL;
 	f->gen = gen;
 	f->is_new = is_new;
@@ -855,7 +857,8 @@ topo_feature_load(TopoCtx *ctx, TopoGen *gen, const char *key, const char *link,
 	v = PG_DETOAST_DATUM_COPY(geom);
 	f->datum = v;
 	f->g = jt_geom_from_datum(PointerGetDatum(v), ctx->fname);
-	jt_linework_fill(f->g, palloc(sizeof(JtPath) * Max(jt_linework_npaths(f->g), 1)), &f->lw);
+	npaths = jt_linework_npaths(f->g);
+	jt_linework_fill(f->g, npaths <= 1 ? &f->path1 : palloc(sizeof(JtPath) * npaths), &f->lw);
 	if (jt_geom_is_empty(f->g))
 	{
 		bad = JT_TK_EMPTY_GEOMETRY;

@@ -73,6 +73,8 @@ typedef struct TopoFeature
 	struct TopoFeature **members;
 	int			nmembers,
 				maxmembers;
+	JtPath		path1;			/* lw's path when it has one (no palloc) */
+	char		keybuf[FLEXIBLE_ARRAY_MEMBER];	/* key's text */
 } TopoFeature;
 
 typedef void (*TopoEmitFn) (void *arg, JtTopoKind kind, const char *id1, const char *id2,
