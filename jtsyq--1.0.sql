@@ -75,3 +75,100 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION jtsyq._geom_raw(geometry) IS
 'Internal: the serialized bytes of a geometry as stored (PostGIS''s ::bytea cast gives EWKB instead).';
+
+-----------------------------------------------------------------------------
+-- Survey layers (issue 6): 界址点 numbering, 界址线, 界址点成果表, 宗地四至
+-- (src/boundary_points.c, src/boundary_points_pg.c)
+--
+-- DB64/T 2020-2024 §6.7.5-6.7.8 and §4.2.  Points are numbered from the
+-- top-left point of a parcel clockwise from 1; holes continue the numbers
+-- counter-clockwise; prefixes J/H/T share one running number.  "Top-left"
+-- is the vertex nearest the north-west corner of the ring's bounding box,
+-- ties (within 0.0001 m) to the northernmost, then westernmost vertex; see
+-- src/boundary_points.h and README.md.  X is the northing, Y the easting,
+-- both rounded to 2 decimals; lengths in metres, 2 decimals.  They read
+-- spatial_ref_sys (the SRID must be projected), hence STABLE.
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION jtsyq.boundary_points(
+    parcel geometry,
+    method text DEFAULT 'J',
+    known_points geometry[] DEFAULT NULL,
+    known_methods text[] DEFAULT NULL)
+RETURNS TABLE(jzdh text, ring integer, seq integer, x float8, y float8, geom geometry)
+AS 'MODULE_PATHNAME', 'jtsyq_boundary_points'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION jtsyq.boundary_points(geometry, text, geometry[], text[]) IS
+'界址点 of one parcel (DB64/T 2020-2024 §6.7.6): numbered from its top-left point clockwise from 1, holes continuing counter-clockwise; prefix J (解析), H (航测) or T (图解), or per point from known_points/known_methods (J/H/T or 界址点类型 1/3/2), one running number. One row per distinct point; x = northing, y = easting, 2 decimals.';
+
+CREATE FUNCTION jtsyq.boundary_lines(
+    parcel geometry,
+    method text DEFAULT 'J',
+    known_points geometry[] DEFAULT NULL,
+    known_methods text[] DEFAULT NULL)
+RETURNS TABLE(ring integer, seq integer, qdh text, zdh text, jzxcd numeric, geom geometry)
+AS 'MODULE_PATHNAME', 'jtsyq_boundary_lines'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION jtsyq.boundary_lines(geometry, text, geometry[], text[]) IS
+'界址线 of one parcel: each edge between consecutive 界址点 in numbering order, with its start (起点号 qdh) and end (终点号 zdh) point numbers and length 界址线长度 jzxcd in metres, 2 decimals (DB64/T 2020-2024 §4.2, §6.7.8).';
+
+CREATE FUNCTION jtsyq.boundary_point_table(
+    parcel geometry,
+    method text DEFAULT 'J',
+    known_points geometry[] DEFAULT NULL,
+    known_methods text[] DEFAULT NULL)
+RETURNS TABLE(ring integer, seq integer, jzdh text, x float8, y float8, edge_length numeric)
+AS 'MODULE_PATHNAME', 'jtsyq_boundary_point_table'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION jtsyq.boundary_point_table(geometry, text, geometry[], text[]) IS
+'界址点成果表 of one parcel (DB64/T 2020-2024 §11.1 b): the points in walking order, ring by ring, with X (northing), Y (easting) and the edge length to the next point of the ring (the last row closes the ring), metres to 2 decimals.';
+
+CREATE FUNCTION jtsyq.boundary_points_layer(
+    codes text[],
+    geoms geometry[],
+    method text DEFAULT 'J',
+    known_points geometry[] DEFAULT NULL,
+    known_methods text[] DEFAULT NULL)
+RETURNS TABLE(jzdh text, seq integer, x float8, y float8, geom geometry, zddm text[])
+AS 'MODULE_PATHNAME', 'jtsyq_boundary_points_layer'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+
+COMMENT ON FUNCTION jtsyq.boundary_points_layer(text[], geometry[], text, geometry[], text[]) IS
+'界址点 of a survey unit (e.g. one 地籍子区): the parcels (codes[i], geoms[i]) are numbered one after the other in array order, each from its top-left point; a point shared by neighbours, or lying on a neighbour''s edge, is one point with one number. zddm lists the parcels whose boundary passes through the point.';
+
+CREATE FUNCTION jtsyq.boundary_lines_layer(
+    codes text[],
+    geoms geometry[],
+    method text DEFAULT 'J',
+    known_points geometry[] DEFAULT NULL,
+    known_methods text[] DEFAULT NULL)
+RETURNS TABLE(zddm text, ring integer, seq integer, qdh text, zdh text, jzxcd numeric, geom geometry)
+AS 'MODULE_PATHNAME', 'jtsyq_boundary_lines_layer'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+
+COMMENT ON FUNCTION jtsyq.boundary_lines_layer(text[], geometry[], text, geometry[], text[]) IS
+'界址线 of every parcel of a survey unit, with the unit-wide point numbers of boundary_points_layer as start/end (qdh/zdh) and lengths in metres to 2 decimals.';
+
+CREATE FUNCTION jtsyq.boundary_point_table_layer(
+    codes text[],
+    geoms geometry[],
+    method text DEFAULT 'J',
+    known_points geometry[] DEFAULT NULL,
+    known_methods text[] DEFAULT NULL)
+RETURNS TABLE(zddm text, ring integer, seq integer, jzdh text, x float8, y float8, edge_length numeric)
+AS 'MODULE_PATHNAME', 'jtsyq_boundary_point_table_layer'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+
+COMMENT ON FUNCTION jtsyq.boundary_point_table_layer(text[], geometry[], text, geometry[], text[]) IS
+'界址点成果表 of every parcel of a survey unit with the unit-wide point numbers (see boundary_points_layer).';
+
+CREATE FUNCTION jtsyq.four_sides(codes text[], names text[], geoms geometry[])
+RETURNS TABLE(zddm text, north text, east text, south text, west text)
+AS 'MODULE_PATHNAME', 'jtsyq_four_sides'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
+
+COMMENT ON FUNCTION jtsyq.four_sides(text[], text[], geometry[]) IS
+'宗地四至 from a layer: for each parcel, the neighbours sharing its outer boundary to the north, east, south and west (by the outward normal of each shared edge: north [315°,45°), east [45°,135°), south [135°,225°), west [225°,315°)), names joined with 、, longest shared boundary first; NULL where nothing adjoins.';
