@@ -87,7 +87,8 @@ SELECT * FROM jtsyq.boundary_point_table(pg_temp.gk(
 -- and the holes' counter-clockwise (ST_IsPolygonCW/CCW of the rebuilt
 -- ring), J1 is the vertex PostGIS finds nearest the bounding box's
 -- north-west corner, every point is a vertex of the parcel, the lengths
--- sum to the perimeter, and X/Y are the rounded northing/easting.
+-- sum to the perimeter, and X/Y and lengths are rounded exactly as
+-- PostgreSQL's round(v::numeric, 2) rounds the northing/easting/length.
 --
 SELECT setseed(0.42);
 CREATE TEMP TABLE stars AS
@@ -139,9 +140,28 @@ SELECT (SELECT count(*) FROM stars) AS parcels,
           FROM stars s,
                LATERAL (SELECT sum(ST_Length(geom)) AS total FROM jtsyq.boundary_lines(s.geom)) l) < 1e-6
          AS lengths_sum_to_perimeter,
+       (SELECT count(*) FROM stars s, jtsyq.boundary_lines(s.geom) l
+         WHERE l.jzxcd <> round(ST_Length(l.geom)::numeric, 2)) AS lengths_not_rounded_as_numeric,
        (SELECT bool_and(jtsyq._geom_raw(p.geom) =
                         jtsyq._geom_raw(ST_SetSRID(ST_MakePoint(ST_X(p.geom), ST_Y(p.geom)), 4523)))
           FROM pts p) AS point_bytes_as_postgis;
+
+-- Half-way cases: a parcel whose zigzag top edge has 2 001 vertices on a
+-- 0.005 m grid (x = 35500000 + 0.005 i, y = 4200010 + 0.005 (i mod 3)),
+-- so most coordinates end in 5 at the third decimal.  X, Y and lengths
+-- must equal PostgreSQL's round(v::numeric, 2) of the same values.
+CREATE TEMP TABLE zigzag AS
+SELECT ST_SetSRID(ST_MakePolygon(ST_MakeLine(
+         ARRAY[ST_MakePoint(35500000, 4200000)] ||
+         ARRAY(SELECT ST_MakePoint(35500000 + 0.005 * i, 4200010 + 0.005 * (i % 3))
+                 FROM generate_series(0, 2000) i) ||
+         ARRAY[ST_MakePoint(35500010, 4200000), ST_MakePoint(35500000, 4200000)])), 4523) AS g;
+SELECT (SELECT count(*) FROM zigzag, jtsyq.boundary_points(g)) AS points,
+       (SELECT count(*) FROM zigzag, jtsyq.boundary_points(g) p
+         WHERE p.x <> round(ST_Y(p.geom)::numeric, 2)::float8
+            OR p.y <> round(ST_X(p.geom)::numeric, 2)::float8) AS xy_differ,
+       (SELECT count(*) FROM zigzag, jtsyq.boundary_lines(g) l
+         WHERE l.jzxcd <> round(ST_Length(l.geom)::numeric, 2)) AS lengths_differ;
 
 --
 -- A survey unit: 3 x 3 parcels of 100 m, named by row (north first) and

@@ -28,6 +28,7 @@
 #include "boundary_points.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,20 +61,19 @@ typedef struct BpRing
 	double		start_d;		/* start point's distance used for ordering */
 } BpRing;
 
-/* Grid cell of a vertex, for sorting. */
-typedef struct BpCell
-{
-	uint64_t	key;
-	int32_t		v;
-} BpCell;
-
+/*
+ * Uniform grid of the vertices: cell (i, j) holds the vertices
+ * items[start[i * ny + j] .. start[i * ny + j + 1]), in increasing order.
+ */
 typedef struct BpGrid
 {
 	double		x0;
 	double		y0;
 	double		size;
-	int32_t		n;
-	BpCell	   *cells;			/* sorted by key, then vertex */
+	int64_t		nx;
+	int64_t		ny;
+	int32_t    *start;
+	int32_t    *items;
 } BpGrid;
 
 /* A candidate point to insert into an edge. */
@@ -141,6 +141,98 @@ jt_bp_status_message(JtBpStatus status)
 }
 
 /* ---------------------------------------------------------------------
+ * Rounding as PostgreSQL's numeric does
+ * ---------------------------------------------------------------------
+ */
+
+double
+jt_bp_round(double v, int decimals, char *buf)
+{
+	char		sci[32];
+	char		dig[20];
+	int			exp10,
+				keep,
+				k,
+				n = 0,
+				point;
+	bool		neg = v < 0.0;
+
+	/* beyond any survey value: no rounding to do at 15 digits */
+	if (!(fabs(v) < 1e30))
+	{
+		snprintf(buf, 64, "%.15g", v);
+		return v;
+	}
+	/* 15 significant digits, as float8 -> numeric takes them */
+	snprintf(sci, sizeof(sci), "%.14e", fabs(v));
+	dig[0] = '0';				/* room for a carry */
+	dig[1] = sci[0];
+	memcpy(dig + 2, sci + 2, 14);
+	exp10 = atoi(sci + 17) + 1; /* value = 0.d1d2..d15 x 10^exp10 */
+
+	/* digits kept: those before the point and `decimals` after it */
+	keep = exp10 + decimals;
+	if (keep < 0)
+		keep = 0;
+	if (keep < 15)
+	{
+		bool		up = dig[1 + keep] >= '5';
+
+		for (k = 1 + keep; k < 16; k++)
+			dig[k] = '0';
+		for (k = keep; up && k >= 0; k--)
+		{
+			if (dig[k] == '9')
+				dig[k] = '0';
+			else
+			{
+				dig[k]++;
+				up = false;
+			}
+		}
+	}
+	/* dig[0 .. 15] is now 0.D x 10^(exp10 + 1) with D = dig; write it out */
+	point = exp10 + 1;			/* digits of dig before the decimal point */
+	if (neg)
+		buf[n++] = '-';
+	if (point <= 0)
+		buf[n++] = '0';
+	else
+	{
+		bool		lead = true;
+
+		for (k = 0; k < point; k++)
+		{
+			char		c = k < 16 ? dig[k] : '0';
+
+			if (lead && c == '0' && k < point - 1)
+				continue;
+			lead = false;
+			buf[n++] = c;
+		}
+	}
+	if (decimals > 0)
+	{
+		buf[n++] = '.';
+		for (k = point; k < point + decimals; k++)
+			buf[n++] = (k >= 0 && k < 16) ? dig[k] : '0';
+	}
+	buf[n] = '\0';
+	/* "-0.00" is 0 */
+	if (neg)
+	{
+		bool		zero = true;
+
+		for (k = 1; k < n; k++)
+			if (buf[k] >= '1' && buf[k] <= '9')
+				zero = false;
+		if (zero)
+			memmove(buf, buf + 1, n);
+	}
+	return strtod(buf, NULL);
+}
+
+/* ---------------------------------------------------------------------
  * Grid of vertices
  * ---------------------------------------------------------------------
  */
@@ -151,47 +243,27 @@ bp_cell_coord(double v, double origin, double size)
 	return (int64_t) floor((v - origin) / size);
 }
 
-static inline uint64_t
-bp_cell_key(int64_t i, int64_t j)
+/* the vertices of cell (i, j); none outside the grid */
+static inline const int32_t *
+bp_cell(const BpGrid *grid, int64_t i, int64_t j, int32_t *n)
 {
-	return ((uint64_t) (uint32_t) i << 32) | (uint64_t) (uint32_t) j;
-}
+	int64_t		c;
 
-static int
-bp_cell_cmp(const void *a, const void *b)
-{
-	const BpCell *ca = a;
-	const BpCell *cb = b;
-
-	if (ca->key != cb->key)
-		return ca->key < cb->key ? -1 : 1;
-	return (ca->v > cb->v) - (ca->v < cb->v);
-}
-
-/* first index in grid->cells with this key, or grid->n */
-static int32_t
-bp_grid_find(const BpGrid *grid, uint64_t key)
-{
-	int32_t		lo = 0,
-				hi = grid->n;
-
-	while (lo < hi)
+	if (i < 0 || j < 0 || i >= grid->nx || j >= grid->ny)
 	{
-		int32_t		mid = lo + (hi - lo) / 2;
-
-		if (grid->cells[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+		*n = 0;
+		return NULL;
 	}
-	return lo;
+	c = i * grid->ny + j;
+	*n = grid->start[c + 1] - grid->start[c];
+	return grid->items + grid->start[c];
 }
 
 /*
- * Build the grid.  Cells are at least 4 tolerances wide (so a 3 x 3 block
- * holds every vertex within the tolerance) and the unit spans at most 2^20
- * cells per axis (so cell numbers fit in 32 bits); in between, cells are
- * about one mean edge long.
+ * Build the grid.  Cells are at least 4 tolerances wide and about one mean
+ * edge long, but never so small that there are more than about 2 cells per
+ * vertex: a counting sort then fills the table in linear time and every
+ * lookup is direct.
  */
 static void
 bp_grid_build(BpState *st, const BpVertex *verts, int32_t nverts,
@@ -201,8 +273,10 @@ bp_grid_build(BpState *st, const BpVertex *verts, int32_t nverts,
 				ymin = HUGE_VAL,
 				xmax = -HUGE_VAL,
 				ymax = -HUGE_VAL;
-	double		extent;
+	int64_t		ncell,
+				c;
 	int32_t		i;
+	int32_t    *fill;
 
 	for (i = 0; i < nverts; i++)
 	{
@@ -211,20 +285,39 @@ bp_grid_build(BpState *st, const BpVertex *verts, int32_t nverts,
 		ymin = fmin(ymin, verts[i].y);
 		ymax = fmax(ymax, verts[i].y);
 	}
-	extent = fmax(xmax - xmin, ymax - ymin);
+	if (nverts == 0)
+		xmin = xmax = ymin = ymax = 0.0;
 	grid->x0 = xmin;
 	grid->y0 = ymin;
 	grid->size = fmax(mean_edge, 4.0 * st->opt->tolerance);
-	grid->size = fmax(grid->size, extent / (double) (1 << 20));
-	grid->n = nverts;
-	grid->cells = bp_alloc(st, nverts > 0 ? nverts : 1, sizeof(BpCell));
+	grid->size = fmax(grid->size, sqrt((xmax - xmin) * (ymax - ymin) / (2.0 * (nverts + 1))));
+	/* and at most 2^20 cells along an axis (a long thin unit) */
+	grid->size = fmax(grid->size, fmax(xmax - xmin, ymax - ymin) / (double) (1 << 20));
+	grid->nx = bp_cell_coord(xmax, xmin, grid->size) + 1;
+	grid->ny = bp_cell_coord(ymax, ymin, grid->size) + 1;
+	ncell = grid->nx * grid->ny;
+
+	grid->start = bp_alloc(st, ncell + 1, sizeof(int32_t));
+	grid->items = bp_alloc(st, nverts > 0 ? nverts : 1, sizeof(int32_t));
+	fill = bp_alloc(st, ncell, sizeof(int32_t));
+	memset(grid->start, 0, sizeof(int32_t) * (ncell + 1));
 	for (i = 0; i < nverts; i++)
 	{
-		grid->cells[i].key = bp_cell_key(bp_cell_coord(verts[i].x, xmin, grid->size),
-										 bp_cell_coord(verts[i].y, ymin, grid->size));
-		grid->cells[i].v = i;
+		c = bp_cell_coord(verts[i].x, xmin, grid->size) * grid->ny +
+			bp_cell_coord(verts[i].y, ymin, grid->size);
+		grid->start[c + 1]++;
 	}
-	qsort(grid->cells, nverts, sizeof(BpCell), bp_cell_cmp);
+	for (c = 0; c < ncell; c++)
+	{
+		grid->start[c + 1] += grid->start[c];
+		fill[c] = grid->start[c];
+	}
+	for (i = 0; i < nverts; i++)
+	{
+		c = bp_cell_coord(verts[i].x, xmin, grid->size) * grid->ny +
+			bp_cell_coord(verts[i].y, ymin, grid->size);
+		grid->items[fill[c]++] = i;
+	}
 }
 
 /*
@@ -235,29 +328,27 @@ static int32_t
 bp_grid_nearest_before(const BpGrid *grid, const BpVertex *verts,
 					   double x, double y, int32_t before, double tol)
 {
-	int64_t		ci = bp_cell_coord(x, grid->x0, grid->size);
-	int64_t		cj = bp_cell_coord(y, grid->y0, grid->size);
+	int64_t		i0 = bp_cell_coord(x - tol, grid->x0, grid->size);
+	int64_t		i1 = bp_cell_coord(x + tol, grid->x0, grid->size);
+	int64_t		j0 = bp_cell_coord(y - tol, grid->y0, grid->size);
+	int64_t		j1 = bp_cell_coord(y + tol, grid->y0, grid->size);
 	int32_t		best = -1;
 	int64_t		i,
 				j;
 
-	for (i = ci - 1; i <= ci + 1; i++)
-		for (j = cj - 1; j <= cj + 1; j++)
+	for (i = i0; i <= i1; i++)
+		for (j = j0; j <= j1; j++)
 		{
-			uint64_t	key = bp_cell_key(i, j);
-			int32_t		k;
+			int32_t		n,
+						k;
+			const int32_t *cell = bp_cell(grid, i, j, &n);
 
-			if (i < 0 || j < 0)
-				continue;
-			for (k = bp_grid_find(grid, key);
-				 k < grid->n && grid->cells[k].key == key; k++)
+			for (k = 0; k < n; k++)
 			{
-				int32_t		v = grid->cells[k].v;
+				int32_t		v = cell[k];
 
-				if (v >= before)
-					break;		/* sorted by vertex within a cell */
-				if (best >= 0 && v >= best)
-					break;
+				if (v >= before || (best >= 0 && v >= best))
+					break;		/* in increasing order within a cell */
 				if (hypot(verts[v].x - x, verts[v].y - y) <= tol)
 				{
 					best = v;
@@ -411,7 +502,7 @@ bp_edge_inserts(BpState *st, const BpGrid *grid, const BpVertex *verts,
 	int32_t		nins = 0;
 	int64_t		i;
 
-	for (i = (i0 < 0 ? 0 : i0); i <= i1; i++)
+	for (i = (i0 < 0 ? 0 : i0); i <= i1 && i < grid->nx; i++)
 	{
 		/* the part of the edge inside this column of cells */
 		double		cx0 = grid->x0 + (double) i * grid->size - tol;
@@ -439,15 +530,15 @@ bp_edge_inserts(BpState *st, const BpGrid *grid, const BpVertex *verts,
 		}
 		j0 = bp_cell_coord(ylo - tol, grid->y0, grid->size);
 		j1 = bp_cell_coord(yhi + tol, grid->y0, grid->size);
-		for (j = (j0 < 0 ? 0 : j0); j <= j1; j++)
+		for (j = (j0 < 0 ? 0 : j0); j <= j1 && j < grid->ny; j++)
 		{
-			uint64_t	key = bp_cell_key(i, j);
-			int32_t		k;
+			int32_t		n,
+						k;
+			const int32_t *cell = bp_cell(grid, i, j, &n);
 
-			for (k = bp_grid_find(grid, key);
-				 k < grid->n && grid->cells[k].key == key; k++)
+			for (k = 0; k < n; k++)
 			{
-				const BpVertex *v = &verts[grid->cells[k].v];
+				const BpVertex *v = &verts[cell[k]];
 				double		t,
 							px,
 							py;

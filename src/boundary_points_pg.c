@@ -8,8 +8,9 @@
  * Output conventions (DB64/T 2020-2024 §4.2): X is the northing and Y the
  * easting, both rounded to 2 decimals; lengths in metres rounded to 2
  * decimals, computed from the unrounded coordinates (§6.7.8: read from the
- * vector data).  Rounding is PostgreSQL's own: float8 -> numeric (15
- * significant digits) -> round(…, 2), half away from zero.  Point and
+ * vector data).  Rounding follows PostgreSQL's round(v::numeric, 2): 15
+ * significant digits, then half away from zero (jt_bp_round; the tests
+ * compare with PostgreSQL's own).  Point and
  * line geometries are exact (unrounded), in the parcels' SRID.
  *
  *-------------------------------------------------------------------------
@@ -270,18 +271,24 @@ bp_prepare(FunctionCallInfo fcinfo, BpInput *in, const char *fname, bool layer,
  * ---------------------------------------------------------------------
  */
 
+/* round(v::numeric, 2) as numeric (jt_bp_round has PostgreSQL's rules) */
 static Datum
 bp_round2_numeric(double v)
 {
-	return DirectFunctionCall2(numeric_round,
-							   DirectFunctionCall1(float8_numeric, Float8GetDatum(v)),
-							   Int32GetDatum(2));
+	char		buf[64];
+
+	(void) jt_bp_round(v, 2, buf);
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
+/* round(v::numeric, 2)::float8 */
 static Datum
 bp_round2(double v)
 {
-	return DirectFunctionCall1(numeric_float8, bp_round2_numeric(v));
+	char		buf[64];
+
+	return Float8GetDatum(jt_bp_round(v, 2, buf));
 }
 
 static Datum
