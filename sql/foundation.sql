@@ -27,7 +27,7 @@ SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel
   FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'jtsyq')
    AND (p.provolatile = 'v' OR p.proparallel <> 's')
- ORDER BY 1::text;
+ ORDER BY p.oid::regprocedure::text;
 
 -- version(): checked against PostGIS's own reports of the same libraries
 SELECT jtsyq.version() ~ '^jtsyq 1\.0 \(PostgreSQL 15\.[0-9]+.*, PostGIS [0-9.]+, GEOS [0-9.]+-CAPI-[0-9.]+, PROJ [0-9.]+\)$' AS version_format;

@@ -171,6 +171,14 @@ INSERT INTO fx.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom)
 SELECT zdzhdm, 'T3', 3, '6', '2', geom FROM fx.jzd WHERE left(zdzhdm, 12) = '640122001001' AND jzdh = 'J3';
 -- J4 of unit 001 typed as a graphic point (界址点类型 2) but numbered J
 UPDATE fx.jzd SET jzdlx = '2' WHERE left(zdzhdm, 12) = '640122001001' AND jzdh = 'J4';
+-- P8's 不动产单元号 with parcel type K (no such type): GB/T 37346 names the
+-- problem, and it is not P8's 宗地代码 + W00000000 either (2 rows)
+UPDATE fx.zdjbxx SET bdcdyh = '640122001001JK00004W00000000' WHERE zddm = '640122001001JA00004';
+-- P3's code is retired in the 新旧代码对照表 (boundary change, new code
+-- ...JA00005), yet P3 is still current
+SELECT jtsyq.record_code_change(ARRAY['640122001001JA00003W00000000']::jtsyq.bdcdyh[],
+                                ARRAY['640122001001JA00005W00000000']::jtsyq.bdcdyh[],
+                                '界址调整', DATE '2024-07-01', 'YW-FX-1') AS history_rows;
 
 -- The report: every row, for reading.
 SELECT * FROM jtsyq.qa_report('fx') WHERE rule NOT LIKE 'statistics.%' ORDER BY rule, object, message;
@@ -197,6 +205,9 @@ INSERT INTO seeded VALUES
   ('consistency.boundary_points', 'jzd:640122001001/J99'),
   ('consistency.duplicate_code', 'jzd:640122001001/3'),
   ('consistency.code_structure', 'jzd:640122001001/J4'),
+  ('consistency.code_structure', 'zdjbxx:640122001001JA00004'),
+  ('consistency.code_structure', 'zdjbxx:640122001001JA00004'),
+  ('consistency.retired_code', 'zdjbxx:640122001001JA00003'),
   -- from the clean fixture: the "/" 证件号
   ('completeness.unrecoverable', 'qlr:640122001001JA00001W00000000'),
   ('completeness.unrecoverable', 'qlr:640122001001JA00002W00000000'),
@@ -255,45 +266,72 @@ SELECT count(*) AS catalog_entries,
 SELECT conname FROM pg_constraint WHERE conrelid = 'fe.zdjbxx'::regclass AND contype = 'c' ORDER BY 1;
 
 INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom)
-VALUES ('640122001001JA00001', '640122001001JA00001W00000000', '甲村', 10000, '1', '1', '1', pg_temp.box(0, 100, 100, 200));
+VALUES ('640122002001JA00001', '640122002001JA00001W00000000', '甲村', 10000, '1', '1', '1', pg_temp.box(0, 100, 100, 200));
 
 
 SELECT what, pg_temp.sqlstate(q) AS sqlstate FROM (VALUES
-  ('duplicate 宗地代码', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122001001JA00001', NULL, 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
-  ('单元号 of another 宗地', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122001001JA00009', '640122001001JA00001W00000000', 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
-  ('权利类型 88',        $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122001001JA00002', '640122001001JA00002W00000000', 'x', 1, '1', '88', '1', pg_temp.box(0, 0, 1, 1))$q$),
+  ('duplicate 宗地代码', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00001', NULL, 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
+  ('单元号 of another 宗地', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00009', '640122002001JA00001W00000000', 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
+  ('权利类型 88',        $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00002', '640122002001JA00002W00000000', 'x', 1, '1', '88', '1', pg_temp.box(0, 0, 1, 1))$q$),
   -- "/" is acceptable for an unrecoverable registry fact (左云 plan)
-  ('权利类型 "/"',       $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122001001JA00003', '640122001001JA00003W00000000', 'x', 1, '1', '/', '1', pg_temp.box(0, 0, 1, 1))$q$),
-  ('面积单位 "/"',       $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122001001JA00004', '640122001001JA00004W00000000', 'x', 1, '/', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
+  ('权利类型 "/"',       $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00003', '640122002001JA00003W00000000', 'x', 1, '1', '/', '1', pg_temp.box(0, 0, 1, 1))$q$),
+  ('面积单位 "/"',       $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00004', '640122002001JA00004W00000000', 'x', 1, '/', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
   ('malformed 宗地代码', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('64012200100JA00005', NULL, 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
-  ('特征码 vs 宗地代码', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zdtzm, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122001001JA00006', '640122001001JA00006W00000000', 'GA', 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
-  ('no geometry',        $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt) VALUES ('640122001001JA00007', '640122001001JA00007W00000000', 'x', 1, '1', '1', '1')$q$),
-  ('a POLYGON, not MULTI', $q$INSERT INTO fe.zdjbxx (zddm, geom) VALUES ('640122001001JA00008', ST_GeometryN(pg_temp.box(0, 0, 1, 1), 1))$q$),
-  ('other SRID',         $q$INSERT INTO fe.zdjbxx (zddm, geom) VALUES ('640122001001JA00008', ST_SetSRID(pg_temp.box(0, 0, 1, 1), 4524))$q$),
-  ('界址点号 X1',        $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122001001JA00001', 'X1', 1, '6', '1', ST_SetSRID(ST_MakePoint(1, 1), 4523))$q$),
-  ('J with 类型 2',      $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122001001JA00001', 'J1', 1, '6', '2', ST_SetSRID(ST_MakePoint(1, 1), 4523))$q$),
-  ('a good point',       $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122001001JA00001', 'T1', 1, '6', '2', ST_SetSRID(ST_MakePoint(1, 1), 4523))$q$),
-  ('number 1 again',     $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122001001JA00002', 'J1', 1, '6', '1', ST_SetSRID(ST_MakePoint(2, 2), 4523))$q$),
-  ('界线性质 1',          $q$INSERT INTO fe.jzx (zdzhdm, jzxlb, jzxwz, jxxz, geom) VALUES ('640122001001JA00001', '9', '2', '1', ST_SetSRID(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(3, 4)), 4523))$q$)
+  ('特征码 vs 宗地代码', $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zdtzm, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00006', '640122002001JA00006W00000000', 'GA', 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$),
+  ('no geometry',        $q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt) VALUES ('640122002001JA00007', '640122002001JA00007W00000000', 'x', 1, '1', '1', '1')$q$),
+  ('a POLYGON, not MULTI', $q$INSERT INTO fe.zdjbxx (zddm, geom) VALUES ('640122002001JA00008', ST_GeometryN(pg_temp.box(0, 0, 1, 1), 1))$q$),
+  ('other SRID',         $q$INSERT INTO fe.zdjbxx (zddm, geom) VALUES ('640122002001JA00008', ST_SetSRID(pg_temp.box(0, 0, 1, 1), 4524))$q$),
+  ('界址点号 X1',        $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122002001JA00001', 'X1', 1, '6', '1', ST_SetSRID(ST_MakePoint(1, 1), 4523))$q$),
+  ('J with 类型 2',      $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122002001JA00001', 'J1', 1, '6', '2', ST_SetSRID(ST_MakePoint(1, 1), 4523))$q$),
+  ('a good point',       $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122002001JA00001', 'T1', 1, '6', '2', ST_SetSRID(ST_MakePoint(1, 1), 4523))$q$),
+  ('number 1 again',     $q$INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom) VALUES ('640122002001JA00002', 'J1', 1, '6', '1', ST_SetSRID(ST_MakePoint(2, 2), 4523))$q$),
+  ('界线性质 1',          $q$INSERT INTO fe.jzx (zdzhdm, jzxlb, jzxwz, jxxz, geom) VALUES ('640122002001JA00001', '9', '2', '1', ST_SetSRID(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(3, 4)), 4523))$q$)
 ) t(what, q);
 -- the fill trigger: X/Y of the point, 2 decimals; the line's length
 INSERT INTO fe.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, geom)
-VALUES ('640122001001JA00001', 'J2', 2, '6', '1', ST_SetSRID(ST_MakePoint(35500012.344, 4200023.455), 4523));
+VALUES ('640122002001JA00001', 'J2', 2, '6', '1', ST_SetSRID(ST_MakePoint(35500012.344, 4200023.455), 4523));
 INSERT INTO fe.jzx (zdzhdm, jzxlb, jzxwz, jxxz, geom)
-VALUES ('640122001001JA00001', '9', '2', '600001', ST_SetSRID(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(3, 4)), 4523));
+VALUES ('640122002001JA00001', '9', '2', '600001', ST_SetSRID(ST_MakeLine(ST_MakePoint(0, 0), ST_MakePoint(3, 4)), 4523));
 SELECT jzdh, xzbz, yzbz FROM fe.jzd ORDER BY sxh;
 SELECT jzxcd FROM fe.jzx;
 
--- Enforcing the faulty staging schema: the duplicate codes must go first
--- (23505, with a hint; the failed call leaves nothing behind); then CHECKs
--- are added NOT VALID — old rows stay for the report, new rows are checked.
+-- Codes (issue 7's jtsyq.bdcdyh): a new parcel given only its geometry and
+-- 特征码 gets the next 宗地顺序号 of the 地籍子区 it lies in.  The parcels
+-- ...JA00001 and ...JA00003 (the "/" row) above were noted by the guard
+-- (the refused inserts were rolled back), so the next one is 00004.
+-- (Counters and the code history are the database's, shared by all
+-- schemas: this part uses 地籍子区 640122002001, which fx does not.)
+INSERT INTO fe.djzq (djzqdm, geom) VALUES ('640122002001', pg_temp.box(0, 0, 200, 300));
+INSERT INTO fe.zdjbxx (zdtzm, zl, zdmj, mjdw, qllx, zt, geom)
+VALUES ('JA', '甲村', 10000, '1', '1', '1', pg_temp.box(100, 100, 200, 200)) RETURNING zddm, bdcdyh;
+-- a retired code may not be used again by a current parcel (23514); a
+-- historical row (状态 0) may carry it
+SELECT jtsyq.record_code_change(ARRAY['640122002001JA00003W00000000']::jtsyq.bdcdyh[],
+                                ARRAY['640122002001JA00005W00000000']::jtsyq.bdcdyh[],
+                                '界址调整', DATE '2024-08-01', 'YW-FE-1') AS history_rows;
+DELETE FROM fe.zdjbxx WHERE zddm = '640122002001JA00003';
+SELECT pg_temp.sqlstate($q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00003', '640122002001JA00003W00000000', 'x', 1, '1', '1', '1', pg_temp.box(0, 0, 1, 1))$q$) AS retired_current,
+       pg_temp.sqlstate($q$INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, zdmj, mjdw, qllx, zt, geom) VALUES ('640122002001JA00003', '640122002001JA00003W00000000', 'x', 1, '1', '1', '0', pg_temp.box(0, 0, 1, 1))$q$) AS historical_row;
+SELECT jdm, xdm, bgyy, bgrq, ywh FROM fe.xjdmdzb WHERE ywh = 'YW-FE-1';
+-- a malformed 不动产单元号 cannot even be typed into an enforced schema
+SELECT pg_temp.sqlstate($q$INSERT INTO fe.zdjbxx (zddm, bdcdyh) VALUES ('640122002001JA00009', '640122002001JK00009W00000000')$q$) AS malformed;
+
+-- Enforcing the faulty staging schema, layer by layer: the duplicate
+-- 地籍子区 code must go (23505, with a hint; a failed call leaves nothing
+-- behind), then the malformed 不动产单元号 (22P02, naming the field), then
+-- the repeated 界址点 number; then CHECKs are added NOT VALID — old rows
+-- stay for the report, new rows are checked — and codes become jtsyq.bdcdyh.
 \set VERBOSITY default
 \set SHOW_CONTEXT never
 SELECT jtsyq.create_survey_schema('fx', 4523);
 DELETE FROM fx.djzq WHERE djzqmc = '乙村(重复)';
 SELECT jtsyq.create_survey_schema('fx', 4523);
+UPDATE fx.zdjbxx SET bdcdyh = '640122001001JA00004W00000000' WHERE zddm = '640122001001JA00004';
+SELECT jtsyq.create_survey_schema('fx', 4523);
 DELETE FROM fx.jzd WHERE jzdh = 'T3';
 SELECT jtsyq.create_survey_schema('fx', 4523);
+SELECT format_type(atttypid, atttypmod) AS bdcdyh_type FROM pg_attribute
+ WHERE attrelid = 'fx.zdjbxx'::regclass AND attname = 'bdcdyh';
 SELECT conname, convalidated FROM pg_constraint WHERE conrelid = 'fx.zdjbxx'::regclass AND contype = 'c' ORDER BY 1;
 SELECT pg_temp.sqlstate($q$UPDATE fx.zdjbxx SET qllx = '77' WHERE zddm = '640122001001JA00003'$q$) AS new_fault_refused;
 -- the report still finds the old faults
