@@ -838,25 +838,27 @@ CREATE FUNCTION jtsyq.boundary_points_layer(
     geoms geometry[],
     method text DEFAULT 'J',
     known_points geometry[] DEFAULT NULL,
-    known_methods text[] DEFAULT NULL)
+    known_methods text[] DEFAULT NULL,
+    context geometry[] DEFAULT NULL)
 RETURNS TABLE(jzdh text, seq integer, x float8, y float8, geom geometry, zddm text[])
 AS 'MODULE_PATHNAME', 'jtsyq_boundary_points_layer'
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
 
-COMMENT ON FUNCTION jtsyq.boundary_points_layer(text[], geometry[], text, geometry[], text[]) IS
-'界址点 of a survey unit (e.g. one 地籍子区): the parcels (codes[i], geoms[i]) are numbered one after the other in array order, each from its top-left point; a point shared by neighbours, or lying on a neighbour''s edge, is one point with one number. zddm lists the parcels whose boundary passes through the point.';
+COMMENT ON FUNCTION jtsyq.boundary_points_layer(text[], geometry[], text, geometry[], text[], geometry[]) IS
+'界址点 of a survey unit (e.g. one 地籍子区): the parcels (codes[i], geoms[i]) are numbered one after the other in array order, each from its top-left point; a point shared by neighbours, or lying on a neighbour''s edge, is one point with one number. zddm lists the parcels whose boundary passes through the point. context: neighbouring parcels outside the unit, whose vertices on the unit''s edges become points (not numbered otherwise).';
 
 CREATE FUNCTION jtsyq.boundary_lines_layer(
     codes text[],
     geoms geometry[],
     method text DEFAULT 'J',
     known_points geometry[] DEFAULT NULL,
-    known_methods text[] DEFAULT NULL)
+    known_methods text[] DEFAULT NULL,
+    context geometry[] DEFAULT NULL)
 RETURNS TABLE(zddm text, ring integer, seq integer, qdh text, zdh text, jzxcd numeric, geom geometry)
 AS 'MODULE_PATHNAME', 'jtsyq_boundary_lines_layer'
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
 
-COMMENT ON FUNCTION jtsyq.boundary_lines_layer(text[], geometry[], text, geometry[], text[]) IS
+COMMENT ON FUNCTION jtsyq.boundary_lines_layer(text[], geometry[], text, geometry[], text[], geometry[]) IS
 '界址线 of every parcel of a survey unit, with the unit-wide point numbers of boundary_points_layer as start/end (qdh/zdh) and lengths in metres to 2 decimals.';
 
 CREATE FUNCTION jtsyq.boundary_point_table_layer(
@@ -864,12 +866,13 @@ CREATE FUNCTION jtsyq.boundary_point_table_layer(
     geoms geometry[],
     method text DEFAULT 'J',
     known_points geometry[] DEFAULT NULL,
-    known_methods text[] DEFAULT NULL)
+    known_methods text[] DEFAULT NULL,
+    context geometry[] DEFAULT NULL)
 RETURNS TABLE(zddm text, ring integer, seq integer, jzdh text, x float8, y float8, edge_length numeric)
 AS 'MODULE_PATHNAME', 'jtsyq_boundary_point_table_layer'
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
 
-COMMENT ON FUNCTION jtsyq.boundary_point_table_layer(text[], geometry[], text, geometry[], text[]) IS
+COMMENT ON FUNCTION jtsyq.boundary_point_table_layer(text[], geometry[], text, geometry[], text[], geometry[]) IS
 '界址点成果表 of every parcel of a survey unit with the unit-wide point numbers (see boundary_points_layer).';
 
 CREATE FUNCTION jtsyq.four_sides(codes text[], names text[], geoms geometry[])
@@ -1405,6 +1408,7 @@ DECLARE
     old_lines geometry[];
     old_attr text[];
     old_docs bytea[];
+    ctx geometry[];
     n_points integer;
     n_lines integer;
     msg text;
@@ -1428,6 +1432,14 @@ BEGIN
         EXECUTE format('SELECT array_agg(zddm ORDER BY zddm), array_agg(geom ORDER BY zddm) FROM %I.zdjbxx
                          WHERE left(zddm, 12) = $1 AND geom IS NOT NULL AND coalesce(zt, ''1'') = ''1''',
                        target_schema) INTO codes, geoms USING u;
+        -- current parcels of other units touching this one: where they meet
+        -- its edges, those are its points too (§6.7.5 b)
+        EXECUTE format('SELECT array_agg(c.geom) FROM (
+                          SELECT DISTINCT ON (z.bsm) z.geom FROM unnest($2) g(g)
+                            JOIN %I.zdjbxx z ON z.geom && ST_Expand(g.g, 0.0001)
+                           WHERE left(z.zddm, 12) IS DISTINCT FROM $1 AND coalesce(z.zt, ''1'') = ''1''
+                             AND ST_DWithin(z.geom, g.g, 0.0001)
+                           ORDER BY z.bsm) c', target_schema) INTO ctx USING u, geoms;
         -- what the surveyors recorded on the old points and lines is kept
         EXECUTE format('SELECT array_agg(geom), array_agg(jzdlx), array_agg(jblx) FROM %I.jzd
                          WHERE left(zdzhdm, 12) = $1 AND geom IS NOT NULL', target_schema)
@@ -1448,22 +1460,23 @@ BEGIN
                    b.x, b.y, b.zddm, b.geom
               FROM jtsyq.boundary_points_layer($1, $2, 'J',
                        (SELECT array_agg(g) FROM unnest($3, $4) k(g, lx) WHERE lx IN ('1', '2', '3')),
-                       (SELECT array_agg(lx) FROM unnest($3, $4) k(g, lx) WHERE lx IN ('1', '2', '3'))) b
+                       (SELECT array_agg(lx) FROM unnest($3, $4) k(g, lx) WHERE lx IN ('1', '2', '3')),
+                       $6) b
             $q$, target_schema)
-            USING codes, geoms, old_pts, old_lx, old_jb;
+            USING codes, geoms, old_pts, old_lx, old_jb, ctx;
         GET DIAGNOSTICS n_points = ROW_COUNT;
 
         EXECUTE format($q$
             INSERT INTO %I.jzx (zdzhdm, jzxcd, jzxlb, jzxwz, jxxz, qsjxxysbh, qsjxxys, qszyyysbh, qszyyys, qdh, zdh, geom)
             SELECT l.zddm, l.jzxcd, $4[o.i][2], $4[o.i][3], $4[o.i][4], $4[o.i][5], $5[o.i], $4[o.i][6],
                    $5[o.i + cardinality($3)], l.qdh, l.zdh, l.geom
-              FROM jtsyq.boundary_lines_layer($1, $2) l
+              FROM jtsyq.boundary_lines_layer($1, $2, 'J', NULL, NULL, $6) l
               LEFT JOIN LATERAL (
                    SELECT k.i FROM generate_subscripts($3, 1) k(i)
                     WHERE $4[k.i][1] = l.zddm AND ST_Equals($3[k.i], l.geom)
                     LIMIT 1) o ON true
             $q$, target_schema)
-            USING codes, geoms, old_lines, old_attr, old_docs;
+            USING codes, geoms, old_lines, old_attr, old_docs, ctx;
         GET DIAGNOSTICS n_lines = ROW_COUNT;
 
         unit := u;
@@ -1487,7 +1500,7 @@ END
 $fn$;
 
 COMMENT ON FUNCTION jtsyq.build_boundary_points(name, text) IS
-'(Re)build the 界址点 (jzd) and 界址线 (jzx) of each survey unit (地籍子区, from the first 12 characters of 宗地代码; all units, or the one given) from the current parcels: numbered with boundary_points_layer in 宗地代码 order, shared points once. Methods (界址点类型) and marker types (界标类型) of existing points at the same place, and the attributes of unchanged lines, are kept. A unit whose parcels cannot be numbered (e.g. a ring without area) keeps its old points and lines and is reported with a WARNING and NULL counts.';
+'(Re)build the 界址点 (jzd) and 界址线 (jzx) of each survey unit (地籍子区, from the first 12 characters of 宗地代码; all units, or the one given) from the current parcels: numbered with boundary_points_layer in 宗地代码 order, shared points once, and where parcels of neighbouring units meet the unit''s edges, points there too. Methods (界址点类型) and marker types (界标类型) of existing points at the same place, and the attributes of unchanged lines, are kept. A unit whose parcels cannot be numbered (e.g. a ring without area) keeps its old points and lines and is reported with a WARNING and NULL counts.';
 
 CREATE FUNCTION jtsyq.fill_four_sides(target_schema name, overwrite boolean DEFAULT false)
 RETURNS integer

@@ -87,7 +87,10 @@ SELECT zddm, zddm || 'W00000000', '1', '100', '首次登记', '1', format('宁(2
 -- (0,100) J4.  P2 from (100,200) = J2: (200,200) J5, (200,100) J6, J3.
 -- P3 from (0,100) = J4: (100,100) = J3 lies on its top edge (a T-junction,
 -- a point of P3 too), (200,100) = J6, (200,0) J7, (0,0) J8.  8 points,
--- 4 + 4 + 5 = 13 lines.  Unit 002: P4 J1 (200,200) .. J4 (200,0), 4 lines.
+-- 4 + 4 + 5 = 13 lines.  Unit 002: P4 J1 (200,200), J2 (400,200),
+-- J3 (400,0), J4 (200,0), and J5 (200,100): there P2 and P3 of unit 001
+-- meet P4's west edge (§6.7.5 b, a T-junction across the units' border;
+-- unit 001 numbers the same place J6).  5 points, 5 lines.
 --
 SELECT * FROM jtsyq.build_boundary_points('fx');
 SELECT left(zdzhdm, 12) AS unit, jzdh, sxh, jzdlx, xzbz - 4200000 AS x_local, yzbz - 35500000 AS y_local, zddms

@@ -725,6 +725,24 @@ jt_bp_build(const JtGeom *const *parcels, int32_t nparcels,
 		if (total > INT32_MAX / 4 || nrings > INT32_MAX / 4)
 			return JT_BP_TOO_LARGE;
 	}
+	for (p = 0; p < options->ncontext; p++)
+	{
+		const JtGeom *g = options->context[p];
+		uint32_t	gi;
+
+		if (g == NULL || !jt_geom_is_polygonal(g))
+			continue;
+		for (gi = 0; gi < (g->type == JT_POLYGON ? 1 : g->ngeoms); gi++)
+		{
+			const JtGeom *poly = g->type == JT_POLYGON ? g : &g->geoms[gi];
+			uint32_t	ri;
+
+			for (ri = 0; ri < poly->nrings; ri++)
+				total += poly->rings[ri].npoints;
+		}
+		if (total > INT32_MAX / 4)
+			return JT_BP_TOO_LARGE;
+	}
 
 	verts = bp_alloc(&st, total > 0 ? total : 1, sizeof(BpVertex));
 	rings = bp_alloc(&st, nrings > 0 ? nrings : 1, sizeof(BpRing));
@@ -769,6 +787,31 @@ jt_bp_build(const JtGeom *const *parcels, int32_t nparcels,
 				}
 				nedges += rg->nv;
 				nrings++;
+			}
+		}
+	}
+
+	/* the context's vertices: after the unit's, so they never name a point */
+	for (p = 0; p < options->ncontext; p++)
+	{
+		const JtGeom *g = options->context[p];
+		uint32_t	gi;
+
+		if (g == NULL || !jt_geom_is_polygonal(g))
+			continue;
+		for (gi = 0; gi < (g->type == JT_POLYGON ? 1 : g->ngeoms); gi++)
+		{
+			const JtGeom *poly = g->type == JT_POLYGON ? g : &g->geoms[gi];
+			uint32_t	ri;
+
+			for (ri = 0; ri < poly->nrings; ri++)
+			{
+				int32_t		first,
+							nv;
+
+				/* a degenerate context ring just adds nothing */
+				(void) bp_read_ring(&st, &poly->rings[ri], poly->ndims, false,
+									verts, &nverts, &first, &nv);
 			}
 		}
 	}

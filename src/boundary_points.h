@@ -85,6 +85,14 @@ typedef struct JtBpOptions
 	int32_t		nknown;
 	const double *known_xy;
 	const char *known_method;
+	/*
+	 * Context: neighbouring parcels outside the unit (e.g. of the next
+	 * 地籍子区).  Their vertices become points of the unit's edges they lie on
+	 * (T-junctions across the unit's border), but they are not numbered.
+	 * NULL entries and degenerate rings are ignored.
+	 */
+	int32_t		ncontext;
+	const JtGeom *const *context;
 	/* called now and then in long loops (CHECK_FOR_INTERRUPTS) */
 	void		(*check_interrupts) (void);
 } JtBpOptions;

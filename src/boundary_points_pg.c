@@ -123,7 +123,7 @@ bp_check_geom(BpInput *in, JtGeom *g, bool *have_srid)
 /*
  * Read the arguments and number the points.  Argument layout:
  *	single parcel: (geom, method, known_points, known_methods)
- *	layer:		   (codes, geoms, method, known_points, known_methods)
+ *	layer:		   (codes, geoms, method, known_points, known_methods, context)
  *	four sides:	   (codes, names, geoms): method args absent (method_arg < 0)
  */
 static void
@@ -235,6 +235,24 @@ bp_prepare(FunctionCallInfo fcinfo, BpInput *in, const char *fname, bool layer,
 			in->opt.known_xy = xy;
 			in->opt.known_method = m;
 		}
+	}
+
+	/* layer functions: neighbours outside the unit, not numbered */
+	if (layer && method_arg >= 0 && PG_NARGS() > method_arg + 3 && !PG_ARGISNULL(method_arg + 3))
+	{
+		Datum	   *cd;
+		bool	   *cn;
+		int			nc = bp_array(fcinfo, method_arg + 3, &cd, &cn);
+		JtGeom	  **ctx = palloc0(sizeof(JtGeom *) * Max(nc, 1));
+
+		for (i = 0; i < nc; i++)
+			if (!cn[i])
+			{
+				ctx[i] = jt_geom_from_datum(cd[i], fname);
+				bp_check_geom(in, ctx[i], &have_srid);
+			}
+		in->opt.ncontext = nc;
+		in->opt.context = (const JtGeom *const *) ctx;
 	}
 
 	st = jt_bp_build((const JtGeom *const *) in->geoms, in->nparcels, &in->opt,

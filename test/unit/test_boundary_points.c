@@ -443,6 +443,36 @@ test_t_junction(void)
 }
 
 /*
+ * Context across a unit's border: the unit is P4 (200,0)-(400,200); its
+ * western neighbours P2 (100,100)-(200,200) and P3 (0,0)-(200,100) belong
+ * to another 地籍子区.  They meet at (200,100), on P4's west edge: that is
+ * a point of P4 (§6.7.5 b) though no vertex of P4.  P4 from its top-left
+ * (200,200): J1, (400,200) J2, (400,0) J3, (200,0) J4, (200,100) J5.  The
+ * context's own vertices are not numbered.
+ */
+static void
+test_context(void)
+{
+	JtGeom	   *g[1] = {box(200, 0, 400, 200)};
+	JtGeom	   *ctx[3] = {box(100, 100, 200, 200), box(0, 0, 200, 100), NULL};
+	double		degenerate[] = {500, 0, 600, 0, 700, 0};
+	JtBpOptions o = opts('J');
+	JtBpUnit	u;
+
+	ctx[2] = poly(1, degenerate, 3, NULL, 0, NULL, 0);
+	o.ncontext = 3;
+	o.context = (const JtGeom *const *) ctx;
+	CHECK_EQ_INT(build(g, 1, &o, &u), JT_BP_OK);
+	CHECK_EQ_INT(u.npoints, 5);
+	CHECK_PT(u, 5, 200, 100);
+	CHECK_WALK(u, 0, 1, 2, 3, 4, 5);
+	/* without the context, 4 points */
+	o.ncontext = 0;
+	CHECK_EQ_INT(build(g, 1, &o, &u), JT_BP_OK);
+	CHECK_EQ_INT(u.npoints, 4);
+}
+
+/*
  * Enclave: P (0,0)-(10,10) with a hole (4,4)-(6,6); Q fills the hole.
  * P: J1..J4 outside; hole from (4,6) counter-clockwise: J5 (4,6),
  * J6 (4,4), J7 (6,4), J8 (6,6).  Q from its top-left (4,6) = J5,
@@ -705,6 +735,7 @@ main(void)
 	test_neighbours();
 	test_t_junction();
 	test_enclave();
+	test_context();
 	test_diagonal_sides();
 	test_z_and_large_coords();
 	test_errors();
