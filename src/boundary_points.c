@@ -1027,6 +1027,9 @@ bp_edge_side(double dx, double dy)
 	return JT_BP_WEST;			/* [225, 315) */
 }
 
+/* -1, 0, 1 as a < b, a == b, a > b */
+#define BP_CMP(a, b) (((a) > (b)) - ((a) < (b)))
+
 static int
 bp_edge_cmp(const void *a, const void *b)
 {
@@ -1034,12 +1037,12 @@ bp_edge_cmp(const void *a, const void *b)
 	const BpEdge *eb = b;
 
 	if (ea->lo != eb->lo)
-		return ea->lo < eb->lo ? -1 : 1;
+		return BP_CMP(ea->lo, eb->lo);
 	if (ea->hi != eb->hi)
-		return ea->hi < eb->hi ? -1 : 1;
+		return BP_CMP(ea->hi, eb->hi);
 	if (ea->parcel != eb->parcel)
-		return ea->parcel < eb->parcel ? -1 : 1;
-	return (ea->side > eb->side) - (ea->side < eb->side);
+		return BP_CMP(ea->parcel, eb->parcel);
+	return BP_CMP(ea->side, eb->side);
 }
 
 static int
@@ -1049,10 +1052,10 @@ bp_contact_cmp(const void *a, const void *b)
 	const BpContact *cb = b;
 
 	if (ca->p != cb->p)
-		return ca->p < cb->p ? -1 : 1;
+		return BP_CMP(ca->p, cb->p);
 	if (ca->side != cb->side)
-		return ca->side < cb->side ? -1 : 1;
-	return (ca->q > cb->q) - (ca->q < cb->q);
+		return BP_CMP(ca->side, cb->side);
+	return BP_CMP(ca->q, cb->q);
 }
 
 /* within one parcel and side: longest shared length first, then order */

@@ -508,94 +508,72 @@ bp_emit_walks(FunctionCallInfo fcinfo, BpInput *in, bool layer, bool lines)
  * ---------------------------------------------------------------------
  */
 
+typedef enum BpOutput
+{
+	BP_POINTS,					/* one row per distinct point */
+	BP_LINES,					/* one row per edge of a walk */
+	BP_TABLE					/* one row per point of a walk (成果表) */
+} BpOutput;
+
 /*
- * jtsyq.boundary_points(geom, method, known_points, known_methods)
- *	 -> (jzdh, ring, seq, x, y, geom)
+ * The six numbering functions: one parcel (geom, method, known_points,
+ * known_methods) or a layer (codes, geoms, method, known_points,
+ * known_methods, context), and what to return.
  */
+static Datum
+bp_run(FunctionCallInfo fcinfo, const char *fname, bool layer, BpOutput output)
+{
+	BpInput		in;
+
+	InitMaterializedSRF(fcinfo, 0);
+	bp_prepare(fcinfo, &in, fname, layer, layer ? 1 : 0, layer ? 2 : 1);
+	if (output == BP_POINTS)
+		bp_emit_points(fcinfo, &in, layer);
+	else
+		bp_emit_walks(fcinfo, &in, layer, output == BP_LINES);
+	return (Datum) 0;
+}
+
+/* jtsyq.boundary_points(...) -> (jzdh, ring, seq, x, y, geom) */
 Datum
 jtsyq_boundary_points(PG_FUNCTION_ARGS)
 {
-	BpInput		in;
-
-	InitMaterializedSRF(fcinfo, 0);
-	bp_prepare(fcinfo, &in, "boundary_points", false, 0, 1);
-	bp_emit_points(fcinfo, &in, false);
-	return (Datum) 0;
+	return bp_run(fcinfo, "boundary_points", false, BP_POINTS);
 }
 
-/*
- * jtsyq.boundary_lines(geom, method, known_points, known_methods)
- *	 -> (ring, seq, qdh, zdh, jzxcd, geom)
- */
+/* jtsyq.boundary_lines(...) -> (ring, seq, qdh, zdh, jzxcd, geom) */
 Datum
 jtsyq_boundary_lines(PG_FUNCTION_ARGS)
 {
-	BpInput		in;
-
-	InitMaterializedSRF(fcinfo, 0);
-	bp_prepare(fcinfo, &in, "boundary_lines", false, 0, 1);
-	bp_emit_walks(fcinfo, &in, false, true);
-	return (Datum) 0;
+	return bp_run(fcinfo, "boundary_lines", false, BP_LINES);
 }
 
-/*
- * jtsyq.boundary_point_table(geom, method, known_points, known_methods)
- *	 -> (ring, seq, jzdh, x, y, edge_length)
- */
+/* jtsyq.boundary_point_table(...) -> (ring, seq, jzdh, x, y, edge_length) */
 Datum
 jtsyq_boundary_point_table(PG_FUNCTION_ARGS)
 {
-	BpInput		in;
-
-	InitMaterializedSRF(fcinfo, 0);
-	bp_prepare(fcinfo, &in, "boundary_point_table", false, 0, 1);
-	bp_emit_walks(fcinfo, &in, false, false);
-	return (Datum) 0;
+	return bp_run(fcinfo, "boundary_point_table", false, BP_TABLE);
 }
 
-/*
- * jtsyq.boundary_points_layer(codes, geoms, method, known_points,
- *	 known_methods) -> (jzdh, seq, x, y, geom, zddm text[])
- */
+/* jtsyq.boundary_points_layer(...) -> (jzdh, seq, x, y, geom, zddm text[]) */
 Datum
 jtsyq_boundary_points_layer(PG_FUNCTION_ARGS)
 {
-	BpInput		in;
-
-	InitMaterializedSRF(fcinfo, 0);
-	bp_prepare(fcinfo, &in, "boundary_points_layer", true, 1, 2);
-	bp_emit_points(fcinfo, &in, true);
-	return (Datum) 0;
+	return bp_run(fcinfo, "boundary_points_layer", true, BP_POINTS);
 }
 
-/*
- * jtsyq.boundary_lines_layer(codes, geoms, method, known_points,
- *	 known_methods) -> (zddm, ring, seq, qdh, zdh, jzxcd, geom)
- */
+/* jtsyq.boundary_lines_layer(...) -> (zddm, ring, seq, qdh, zdh, jzxcd, geom) */
 Datum
 jtsyq_boundary_lines_layer(PG_FUNCTION_ARGS)
 {
-	BpInput		in;
-
-	InitMaterializedSRF(fcinfo, 0);
-	bp_prepare(fcinfo, &in, "boundary_lines_layer", true, 1, 2);
-	bp_emit_walks(fcinfo, &in, true, true);
-	return (Datum) 0;
+	return bp_run(fcinfo, "boundary_lines_layer", true, BP_LINES);
 }
 
-/*
- * jtsyq.boundary_point_table_layer(codes, geoms, method, known_points,
- *	 known_methods) -> (zddm, ring, seq, jzdh, x, y, edge_length)
- */
+/* jtsyq.boundary_point_table_layer(...) -> (zddm, ring, seq, jzdh, x, y, edge_length) */
 Datum
 jtsyq_boundary_point_table_layer(PG_FUNCTION_ARGS)
 {
-	BpInput		in;
-
-	InitMaterializedSRF(fcinfo, 0);
-	bp_prepare(fcinfo, &in, "boundary_point_table_layer", true, 1, 2);
-	bp_emit_walks(fcinfo, &in, true, false);
-	return (Datum) 0;
+	return bp_run(fcinfo, "boundary_point_table_layer", true, BP_TABLE);
 }
 
 /*
