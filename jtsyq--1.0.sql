@@ -962,7 +962,9 @@ INSERT INTO jtsyq.survey_dictionary (zdmc, dm, mc) VALUES
 -- available to check against.  村级区域 CJQY / 组级区域 ZJQY and their 要素代码
 -- 162030 / 162040 are the NY/T 2539 layers (as in
 -- Dear-Rosy-Lee/databasefoundation-contractualextension FeatureCode.cs);
--- DLTB is the 三调 地类图斑 layer (要素代码 2001010100).
+-- DLTB is the 三调 地类图斑 layer (要素代码 2001010100); its 地类编码 holds up
+-- to 6 characters because DB64/T 2020-2024 §4.4 classifies land by the
+-- 2023 用地用海分类 (自然资发〔2023〕234号), whose third level has 6 digits.
 -- obligation: M required, C conditional, O optional; slash_ok: "/" is an
 -- acceptable value for a registry fact that cannot be recovered (左云 plan,
 -- 已有登记成果整合入库 5: 登记簿信息缺失确实无法补录的, 用"/"代替).
@@ -1067,7 +1069,7 @@ INSERT INTO jtsyq.survey_field (layer, ord, name, sqltype, zh, dict, obligation,
   ('jzx', 10, 'qdh', 'varchar(10)', '起点号（jtsyq：起始界址点号）', NULL, 'O', false),
   ('jzx', 11, 'zdh', 'varchar(10)', '终点号（jtsyq：终止界址点号）', NULL, 'O', false),
   ('dltb', 1, 'tbbh', 'varchar(8)', '图斑编号', NULL, 'M', false),
-  ('dltb', 2, 'dlbm', 'varchar(5)', '地类编码', NULL, 'M', false),
+  ('dltb', 2, 'dlbm', 'varchar(6)', '地类编码', NULL, 'M', false),
   ('dltb', 3, 'dlmc', 'varchar(60)', '地类名称', NULL, 'M', false),
   ('dltb', 4, 'qsxz', 'varchar(2)', '权属性质', 'QSXZ', 'M', false),
   ('dltb', 5, 'qsdwdm', 'varchar(19)', '权属单位代码', NULL, 'M', false),
@@ -1075,7 +1077,7 @@ INSERT INTO jtsyq.survey_field (layer, ord, name, sqltype, zh, dict, obligation,
   ('dltb', 7, 'zldwdm', 'varchar(19)', '坐落单位代码', NULL, 'M', false),
   ('dltb', 8, 'zldwmc', 'varchar(255)', '坐落单位名称', NULL, 'M', true),
   ('dltb', 9, 'tbmj', 'numeric(15,2)', '图斑面积', NULL, 'M', false),
-  ('dltb', 10, 'kcdlbm', 'varchar(5)', '扣除地类编码', NULL, 'O', false),
+  ('dltb', 10, 'kcdlbm', 'varchar(6)', '扣除地类编码', NULL, 'O', false),
   ('dltb', 11, 'kcxs', 'numeric(5,4)', '扣除地类系数', NULL, 'O', false),
   ('dltb', 12, 'kcmj', 'numeric(15,2)', '扣除地类面积', NULL, 'O', false),
   ('dltb', 13, 'tbdlmj', 'numeric(15,2)', '图斑地类面积', NULL, 'C', false),
@@ -1874,6 +1876,9 @@ BEGIN
               JOIN (SELECT zddm, sum(tbmj) AS total, count(*) AS n FROM %1$s.dltb
                      WHERE zddm IS NOT NULL GROUP BY zddm) t ON t.zddm = z.zddm
              WHERE coalesce(z.zt, '1') = '1' AND z.zdmj IS NOT NULL AND abs(z.zdmj - t.total) > 0.01
+               -- a duplicated code cannot say whose patches are whose
+               -- (consistency.duplicate_code reports it)
+               AND NOT EXISTS (SELECT FROM %1$s.zdjbxx d WHERE d.zddm = z.zddm AND d.bsm <> z.bsm)
             $q$, s);
     END IF;
 
