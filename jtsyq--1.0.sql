@@ -1791,26 +1791,28 @@ BEGIN
         RETURN QUERY EXECUTE format($q$
             WITH z AS (SELECT zddm, geom FROM %1$s.zdjbxx
                         WHERE coalesce(zt, '1') = '1' AND zddm IS NOT NULL AND geom IS NOT NULL AND NOT ST_IsEmpty(geom)),
-                 has AS (SELECT z.zddm, EXISTS (SELECT FROM %1$s.jzd j
-                                                 WHERE j.zdzhdm = z.zddm OR z.zddm = ANY (j.zddms)) AS any_point
-                           FROM z)
+                 pz AS (SELECT DISTINCT c AS zddm FROM %1$s.jzd j, unnest(j.zddms || j.zdzhdm) c WHERE c IS NOT NULL),
+                 has AS (SELECT z.zddm, z.geom, pz.zddm IS NOT NULL AS any_point
+                           FROM z LEFT JOIN pz ON pz.zddm = z.zddm)
             SELECT 'consistency.boundary_points', 'error', 'zdjbxx:' || zddm,
                    format('宗地 %%s has no 界址点', zddm)
               FROM has WHERE NOT any_point
             UNION ALL
-            SELECT 'consistency.boundary_points', 'warning', 'zdjbxx:' || z.zddm,
+            SELECT 'consistency.boundary_points', 'warning', 'zdjbxx:' || h.zddm,
                    format('%%s of the parcel''s vertices have no 界址点 within 0.0001 m', count(*))
-              FROM z JOIN has USING (zddm),
-                   LATERAL (SELECT DISTINCT d.geom FROM ST_DumpPoints(z.geom) d) v
-             WHERE has.any_point
+              FROM has h,
+                   LATERAL (SELECT DISTINCT d.geom FROM ST_DumpPoints(h.geom) d) v
+             WHERE h.any_point
                AND NOT EXISTS (SELECT FROM %1$s.jzd j WHERE ST_DWithin(j.geom, v.geom, 0.0001))
-             GROUP BY z.zddm
+             GROUP BY h.zddm
             UNION ALL
             SELECT 'consistency.boundary_points', 'error', 'jzd:' || coalesce(left(j.zdzhdm, 12) || '/' || j.jzdh, 'bsm=' || j.bsm),
                    '界址点 lies on no parcel boundary (tolerance 0.0001 m)'
               FROM %1$s.jzd j
              WHERE j.geom IS NOT NULL
-               AND NOT EXISTS (SELECT FROM z WHERE ST_DWithin(ST_Boundary(z.geom), j.geom, 0.0001))
+               AND NOT EXISTS (SELECT FROM %1$s.zdjbxx z
+                                WHERE z.geom && ST_Expand(j.geom, 0.0001) AND coalesce(z.zt, '1') = '1'
+                                  AND ST_DWithin(ST_Boundary(z.geom), j.geom, 0.0001))
             UNION ALL
             SELECT 'consistency.boundary_points', 'error', 'jzd:' || coalesce(left(j.zdzhdm, 12) || '/' || j.jzdh, 'bsm=' || j.bsm),
                    format('X/Y %%s/%%s disagree with the point (%%s/%%s)', j.xzbz, j.yzbz,
@@ -1844,13 +1846,15 @@ BEGIN
     END LOOP;
     IF 'zdjbxx' = ANY (present) THEN
         RETURN QUERY EXECUTE format($q$
-            WITH z AS (SELECT bsm, zddm, geom FROM %1$s.zdjbxx
-                        WHERE coalesce(zt, '1') = '1' AND geom IS NOT NULL AND (ST_IsValidDetail(geom)).valid)
+            WITH bad AS (SELECT bsm FROM %1$s.zdjbxx WHERE geom IS NOT NULL AND NOT (ST_IsValidDetail(geom)).valid)
             SELECT 'topology.overlap', 'error', 'zdjbxx:' || coalesce(a.zddm, 'bsm=' || a.bsm),
                    format('宗地 overlaps 宗地 %%s by %%s m²', coalesce(b.zddm, 'bsm=' || b.bsm),
                           round(jtsyq.overlap_area(a.geom, b.geom)::numeric, 4))
-              FROM z a JOIN z b ON a.bsm < b.bsm AND a.geom && b.geom
-             WHERE jtsyq.overlap_area(a.geom, b.geom) > 0.0001
+              FROM %1$s.zdjbxx a JOIN %1$s.zdjbxx b ON a.bsm < b.bsm AND a.geom && b.geom
+             WHERE coalesce(a.zt, '1') = '1' AND coalesce(b.zt, '1') = '1'
+               AND a.bsm NOT IN (SELECT bsm FROM bad) AND b.bsm NOT IN (SELECT bsm FROM bad)
+               AND ST_Relate(a.geom, b.geom, 'T********')
+               AND jtsyq.overlap_area(a.geom, b.geom) > 0.0001
             $q$, s);
     END IF;
     IF 'zdjbxx' = ANY (present) AND 'djzq' = ANY (present) THEN
@@ -1859,7 +1863,8 @@ BEGIN
                    format('%%s m² of the parcel lie outside 地籍子区 %%s', round(ST_Area(ST_Difference(z.geom, d.geom))::numeric, 4), d.djzqdm)
               FROM %1$s.zdjbxx z
               JOIN LATERAL (SELECT * FROM %1$s.djzq c WHERE c.djzqdm = left(z.zddm, 12) ORDER BY c.bsm LIMIT 1) d ON true
-             WHERE coalesce(z.zt, '1') = '1' AND (ST_IsValidDetail(z.geom)).valid AND (ST_IsValidDetail(d.geom)).valid
+             WHERE coalesce(z.zt, '1') = '1' AND NOT ST_CoveredBy(z.geom, d.geom)
+               AND (ST_IsValidDetail(z.geom)).valid AND (ST_IsValidDetail(d.geom)).valid
                AND ST_Area(ST_Difference(z.geom, d.geom)) > 0.0001
             $q$, s);
     END IF;
@@ -1891,15 +1896,17 @@ BEGIN
     ---------------------------------------------------------------------
     IF 'zdjbxx' = ANY (present) AND 'jzd' = ANY (present) AND 'tdsyq' = ANY (present) THEN
         RETURN QUERY EXECUTE format($q$
-            WITH p AS (
+            WITH pz AS (SELECT DISTINCT c AS zddm FROM %1$s.jzd j, unnest(j.zddms || j.zdzhdm) c WHERE c IS NOT NULL),
+            reg AS (SELECT DISTINCT c AS code FROM %1$s.tdsyq t, unnest(ARRAY[t.zddm::text, t.bdcdyh::text]) c
+                     WHERE coalesce(t.qszt, '1') = '1' AND t.bdcqzh IS NOT NULL AND btrim(t.bdcqzh) NOT IN ('', '/')
+                       AND c IS NOT NULL),
+            p AS (
                 SELECT z.zddm, z.zdtzm, coalesce(z.zdmj, 0) AS mj,
-                       z.geom IS NOT NULL AND NOT ST_IsEmpty(z.geom) AND z.zdmj > 0
-                         AND EXISTS (SELECT FROM %1$s.jzd j WHERE j.zdzhdm = z.zddm OR z.zddm = ANY (j.zddms)) AS surveyed,
-                       EXISTS (SELECT FROM %1$s.tdsyq t
-                                WHERE (t.zddm = z.zddm OR t.bdcdyh::text = z.bdcdyh::text)
-                                  AND coalesce(t.qszt, '1') = '1'
-                                  AND t.bdcqzh IS NOT NULL AND btrim(t.bdcqzh) NOT IN ('', '/')) AS registered
-                  FROM %1$s.zdjbxx z WHERE coalesce(z.zt, '1') = '1'
+                       z.geom IS NOT NULL AND NOT ST_IsEmpty(z.geom) AND z.zdmj > 0 AND pz.zddm IS NOT NULL AS surveyed,
+                       r1.code IS NOT NULL OR r2.code IS NOT NULL AS registered
+                  FROM %1$s.zdjbxx z LEFT JOIN pz ON pz.zddm = z.zddm
+                  LEFT JOIN reg r1 ON r1.code = z.zddm::text LEFT JOIN reg r2 ON r2.code = z.bdcdyh::text
+                 WHERE coalesce(z.zt, '1') = '1'
             ), c AS (
                 SELECT coalesce(left(zddm, 6), '?') AS xq,
                        count(*) AS n_all, sum(mj) AS a_all,
