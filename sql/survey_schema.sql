@@ -67,7 +67,7 @@ INSERT INTO fx.dltb (tbbh, dlbm, dlmc, qsxz, qsdwdm, qsdwmc, zldwdm, zldwmc, tbm
   ('1', '0103', '旱地', '30', '6401220010010000000', '甲村一组', '6401220010010000000', '甲村', 5000, 5000, '640122001001JA00001', pg_temp.box(0, 100, 50, 200)),
   ('2', '0301', '乔木林地', '30', '6401220010010000000', '甲村一组', '6401220010010000000', '甲村', 5000, 5000, '640122001001JA00001', pg_temp.box(50, 100, 100, 200)),
   ('3', '0103', '旱地', '30', '6401220010010000000', '甲村二组', '6401220010010000000', '甲村', 10000, 10000, '640122001001JA00002', pg_temp.box(100, 100, 200, 200)),
-  ('4', '0404', '其他草地', '30', '6401220010010000000', '甲村三组', '6401220010010000000', '甲村', 20000, 20000, '640122001001JA00003', pg_temp.box(0, 0, 200, 100)),
+  ('4', '0403', '其他草地', '30', '6401220010010000000', '甲村三组', '6401220010010000000', '甲村', 20000, 20000, '640122001001JA00003', pg_temp.box(0, 0, 200, 100)),
   ('5', '0103', '旱地', '30', '6401220010020000000', '乙村', '6401220010020000000', '乙村', 40000, 40000, '640122001002JA00001', pg_temp.box(200, 0, 400, 200));
 -- the collectives' 证件号 (组织机构代码) cannot be recovered: "/" (info rows)
 INSERT INTO fx.qlr (bdcdyh, sxh, qlrmc, zjzl, zjh) VALUES
@@ -114,9 +114,11 @@ UPDATE fx.zdjbxx SET zdszb = coalesce(zdszb, '国有林场'), zdszd = coalesce(z
                      zdszn = coalesce(zdszn, '县道'), zdszx = coalesce(zdszx, '丁村');
 
 -- The clean fixture has nothing to report but the four "/" 证件号 (info)
--- and the statistics (§13.4.1):
--- 4 parcels, 1+1+2+4 ha, all surveyed; 4 JA parcels to register, 3 done
--- (P1-P3: 4 ha of 8): 75.00 % by count, 50.00 % by area.
+-- and the statistics (§13.4.1, issue 5's registration_statistics): per
+-- county and 地籍区 4 parcels, 1+1+2+4 = 8 ha, all surveyed; 4 JA parcels
+-- to register, 3 done (P1-P3: 4 ha of 8): 75.00 % by count, 50.00 % by
+-- area.  地籍子区 001: P1-P3, 4 ha, all registered (100 %); 002: P4, 4 ha,
+-- not registered (0 %).
 SELECT * FROM jtsyq.qa_report('fx') ORDER BY rule, object;
 
 --
@@ -196,6 +198,12 @@ INSERT INTO seeded VALUES
   ('completeness.unrecoverable', 'tdsyq:640122001001JA00003'),
   ('area.sum_of_parts', 'zdjbxx:640122001001JA00001'),
   ('area.sum_of_parts', 'zdjbxx:640122001001JA00002'),
+  -- the second 地籍子区 640122001002 makes 地籍区 = Σ地籍子区 fail (120 000 ≠ 180 000 m²)
+  ('area.sum_of_parts', 'djq:640122001'),
+  -- P6, P7, P8 have no 图斑: 宗地 = Σ地类图斑 cannot hold
+  ('area.childless', 'zdjbxx:640122001002JA00002'),
+  ('area.childless', 'zdjbxx:640122001002JA00003'),
+  ('area.childless', 'zdjbxx:640122001001JA00004'),
   ('consistency.location', 'dltb:2'),
   ('consistency.location', 'zdjbxx:640122001002JA00002'),
   ('topology.outside_container', 'zdjbxx:640122001002JA00002'),
@@ -226,8 +234,11 @@ SELECT 'unexpected', * FROM (SELECT rule, object FROM jtsyq.qa_report('fx') WHER
 -- + 2 + 4 + 0.25 + 0.25 + 0.01 = 8.51005 ha (4 decimals: 8.5101), all with
 -- points now.  To register: the JA parcels by 特征码 — P1-P4, P6, P8 (P7
 -- says GA): 6, 8.26005 ha (8.2601); registered P1-P3: 3 of 6 = 50.00 %,
--- 4.00005 ha (4.0001) of 8.26005 = 48.43 %.
-SELECT object, message FROM jtsyq.qa_report('fx') WHERE rule LIKE 'statistics.%' ORDER BY rule;
+-- 4.00005 ha (4.0001) of 8.26005 = 48.43 %.  By 宗地代码's 地籍子区: 001
+-- holds P1, P2, P3, P8 (4.01005 ha; 3 of 4 registered, 4.00005 / 4.01005 =
+-- 99.75 %), 002 holds P4, P6, P7 (4.5 ha; to register P4 and P6, 4.25 ha,
+-- none registered).
+SELECT object, message FROM jtsyq.qa_report('fx') WHERE rule LIKE 'statistics.%' ORDER BY rule, object;
 SELECT * FROM jtsyq.qa_summary('fx');
 
 --
@@ -307,6 +318,21 @@ SELECT jzxcd FROM fe.jzx;
 INSERT INTO fe.djzq (djzqdm, geom) VALUES ('640122002001', pg_temp.box(0, 0, 200, 300));
 INSERT INTO fe.zdjbxx (zdtzm, zl, zdmj, mjdw, qllx, zt, geom)
 VALUES ('JA', '甲村', 10000, '1', '1', '1', pg_temp.box(100, 100, 200, 200)) RETURNING zddm, bdcdyh;
+-- given no 宗地面积 or 图幅号, the trigger fills them from the geometry with
+-- issue 3's functions: the ellipsoidal area (§10) and the 1:10000 sheets
+-- (§9.3.1 g).  The parcel above, 100 m from the central meridian (105°E),
+-- has the plane's 1 ha; 100 km east the Gauss-Kruger plane is stretched by
+-- about 1 + (100/6371)² in area, so a 1 ha square on it is about
+-- 10000 / 1.000246 = 9997.5 m² on the ellipsoid.  Setting them to NULL
+-- without moving the parcel leaves them NULL.
+SELECT zddm, zdmj, zdmj = jtsyq.ellipsoid_area(geom)::numeric(15,2) AS ellipsoidal,
+       tfh, tfh = array_to_string(jtsyq.sheet_numbers(geom, 10000), ',') AS sheets
+  FROM fe.zdjbxx WHERE zddm = '640122002001JA00004';
+UPDATE fe.zdjbxx SET zdmj = NULL, tfh = NULL WHERE zddm = '640122002001JA00004';
+SELECT zdmj, tfh FROM fe.zdjbxx WHERE zddm = '640122002001JA00004';
+INSERT INTO fe.zdjbxx (zddm, bdcdyh, zl, mjdw, qllx, zt, geom)
+VALUES ('640122002001JA00009', '640122002001JA00009W00000000', '甲村', '1', '1', '1', pg_temp.box(100000, 100, 100100, 200))
+RETURNING zddm, zdmj, round(zdmj - 10000 / (1 + (100.05 / 6371.0) ^ 2), 1) AS vs_estimate, tfh;
 -- a retired code may not be used again by a current parcel (23514); a
 -- historical row (状态 0) may carry it
 SELECT jtsyq.record_code_change(ARRAY['640122002001JA00003W00000000']::jtsyq.bdcdyh[],

@@ -165,16 +165,6 @@ typedef struct JtBpSides
 extern void jt_bp_four_sides(const JtBpUnit *unit, const JtBpOptions *options,
 							 const JtAllocator *allocator, JtBpSides *out);
 
-/*
- * Round v to `decimals` (0..6) places as PostgreSQL's round(v::numeric, d)
- * does: v is first taken to 15 significant digits (float8 -> numeric), then
- * rounded half away from zero.  The decimal text goes to buf (at least 64
- * bytes, e.g. "4200010.13"); the nearest double is returned.  v must be
- * finite.  Used for coordinates and lengths to 2 decimals (DB64/T
- * 2020-2024 §4.2).
- */
-extern double jt_bp_round(double v, int decimals, char *buf);
-
 /* English description of a status, for errdetail. */
 extern const char *jt_bp_status_message(JtBpStatus status);
 

@@ -8,9 +8,10 @@
  * Output conventions (DB64/T 2020-2024 §4.2): X is the northing and Y the
  * easting, both rounded to 2 decimals; lengths in metres rounded to 2
  * decimals, computed from the unrounded coordinates (§6.7.8: read from the
- * vector data).  Rounding follows PostgreSQL's round(v::numeric, 2): 15
- * significant digits, then half away from zero (jt_bp_round; the tests
- * compare with PostgreSQL's own).  Point and
+ * vector data).  Rounding is the survey's 四舍五入 of the value's decimal
+ * (jt_round_decimal, src/decimal_round.h); the tests compare it with
+ * PostgreSQL's round(v::numeric, 2), which agrees except for values that
+ * need 16-17 significant digits and lie within 1e-13 of a tie.  Point and
  * line geometries are exact (unrounded), in the parcels' SRID.
  *
  *-------------------------------------------------------------------------
@@ -31,6 +32,7 @@
 #include "utils/tuplestore.h"
 
 #include "boundary_points.h"
+#include "decimal_round.h"
 #include "geom_pg.h"
 #include "proj_pg.h"
 
@@ -289,24 +291,22 @@ bp_prepare(FunctionCallInfo fcinfo, BpInput *in, const char *fname, bool layer,
  * ---------------------------------------------------------------------
  */
 
-/* round(v::numeric, 2) as numeric (jt_bp_round has PostgreSQL's rules) */
+/* the survey's 四舍五入 to 2 decimals (issue 3's jt_round_decimal), numeric */
 static Datum
 bp_round2_numeric(double v)
 {
 	char		buf[64];
 
-	(void) jt_bp_round(v, 2, buf);
+	snprintf(buf, sizeof(buf), "%.2f", jt_round_decimal(v, 2));
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-/* round(v::numeric, 2)::float8 */
+/* the same as float8 */
 static Datum
 bp_round2(double v)
 {
-	char		buf[64];
-
-	return Float8GetDatum(jt_bp_round(v, 2, buf));
+	return Float8GetDatum(jt_round_decimal(v, 2));
 }
 
 static Datum

@@ -679,49 +679,9 @@ test_brick_wall(void)
 	(void) n;
 }
 
-/*
- * Rounding as round(v::numeric, 2) in PostgreSQL: 15 significant digits,
- * then half away from zero.  Expected values by hand: 2.675 and 1.005 are
- * not exact in binary but are "2.675" and "1.005" at 15 digits, so they
- * round up; 999.995 carries into a new digit.
- */
-static void
-test_round(void)
-{
-	char		b[64];
-
-	CHECK_NEAR(jt_bp_round(4200010.125, 2, b), 4200010.13, 0);
-	CHECK_EQ_STR(b, "4200010.13");
-	CHECK_NEAR(jt_bp_round(2.675, 2, b), 2.68, 0);
-	CHECK_EQ_STR(b, "2.68");
-	CHECK_NEAR(jt_bp_round(1.005, 2, b), 1.01, 0);
-	CHECK_NEAR(jt_bp_round(-1.005, 2, b), -1.01, 0);
-	CHECK_EQ_STR(b, "-1.01");
-	CHECK_NEAR(jt_bp_round(0.004999, 2, b), 0, 0);
-	CHECK_EQ_STR(b, "0.00");
-	CHECK_NEAR(jt_bp_round(-0.001, 2, b), 0, 0);
-	CHECK_EQ_STR(b, "0.00");
-	CHECK_NEAR(jt_bp_round(999.995, 2, b), 1000, 0);
-	CHECK_EQ_STR(b, "1000.00");
-	CHECK_NEAR(jt_bp_round(0.5, 0, b), 1, 0);
-	CHECK_EQ_STR(b, "1");
-	CHECK_NEAR(jt_bp_round(1e-20, 2, b), 0, 0);
-	CHECK_EQ_STR(b, "0.00");
-	CHECK_NEAR(jt_bp_round(1e20, 2, b), 1e20, 0);
-	CHECK_EQ_STR(b, "100000000000000000000.00");
-	CHECK_NEAR(jt_bp_round(35500000.123456, 4, b), 35500000.1235, 0);
-	CHECK_EQ_STR(b, "35500000.1235");
-	CHECK_NEAR(jt_bp_round(0.0, 2, b), 0, 0);
-	CHECK_EQ_STR(b, "0.00");
-	CHECK_NEAR(jt_bp_round(12.0, 2, b), 12, 0);
-	CHECK_EQ_STR(b, "12.00");
-	CHECK_NEAR(jt_bp_round(1e40, 2, b), 1e40, 0);
-}
-
 int
 main(void)
 {
-	test_round();
 	test_square();
 	test_square_any_input_order();
 	test_hole();

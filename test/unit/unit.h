@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static int	unit_checks = 0;
@@ -92,6 +93,50 @@ unit_arena_free(UnitArena *a)
 {
 	while (a->n > 0)
 		free(a->blocks[--a->n]);
+}
+#endif
+
+/* xorshift64: deterministic uniform numbers in [0, 1) for randomized tests */
+static uint64_t unit_rng_state = 0x9E3779B97F4A7C15ULL;
+
+static double
+unit_rand(void)
+{
+	unit_rng_state ^= unit_rng_state << 13;
+	unit_rng_state ^= unit_rng_state >> 7;
+	unit_rng_state ^= unit_rng_state << 17;
+	return (unit_rng_state >> 11) * 0x1.0p-53;
+}
+
+/* A polygon built ring by ring in static storage, for geom.h users */
+#ifdef JTSYQ_GEOM_H
+typedef struct UnitPoly
+{
+	double		coords[8][1202];	/* up to 8 rings of 601 points */
+	JtPointArray rings[8];
+	JtGeom		g;
+} UnitPoly;
+
+static void
+unit_poly_init(UnitPoly *p, int32_t srid)
+{
+	memset(&p->g, 0, sizeof(p->g));
+	p->g.type = JT_POLYGON;
+	p->g.srid = srid;
+	p->g.ndims = 2;
+	p->g.rings = p->rings;
+}
+
+static void
+unit_poly_ring(UnitPoly *p, const double *xy, int n)
+{
+	int			r = p->g.nrings++;
+
+	if (r >= 8 || n > 601)
+		abort();
+	memcpy(p->coords[r], xy, sizeof(double) * 2 * n);
+	p->rings[r].npoints = n;
+	p->rings[r].coords = p->coords[r];
 }
 #endif
 
