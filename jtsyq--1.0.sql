@@ -2748,9 +2748,19 @@ BEGIN
             EXECUTE format('CREATE INDEX IF NOT EXISTS %I ON %s (bdcdyh)', 'qlr_bdcdyh_idx', tbl);
         END IF;
 
-        IF l.layer IN ('jzd', 'jzx', 'zdjbxx') THEN
+        -- derived values; the WHEN clauses keep bulk loads that give them
+        -- (build_boundary_points does) free of the PL/pgSQL call
+        IF l.layer = 'zdjbxx' THEN
             EXECUTE format('CREATE OR REPLACE TRIGGER survey_fill BEFORE INSERT OR UPDATE ON %s '
                            'FOR EACH ROW EXECUTE FUNCTION jtsyq._survey_fill()', tbl);
+        ELSIF l.layer IN ('jzd', 'jzx') THEN
+            EXECUTE format('CREATE OR REPLACE TRIGGER survey_fill BEFORE INSERT ON %s FOR EACH ROW WHEN (%s) '
+                           'EXECUTE FUNCTION jtsyq._survey_fill()', tbl,
+                           CASE l.layer WHEN 'jzd' THEN 'NEW.xzbz IS NULL OR NEW.yzbz IS NULL'
+                                        ELSE 'NEW.jzxcd IS NULL' END);
+            EXECUTE format('CREATE OR REPLACE TRIGGER survey_fill_geom BEFORE UPDATE OF geom ON %s '
+                           'FOR EACH ROW WHEN (NEW.geom IS DISTINCT FROM OLD.geom) '
+                           'EXECUTE FUNCTION jtsyq._survey_fill()', tbl);
         END IF;
 
         CONTINUE WHEN NOT enforce;
@@ -2910,6 +2920,8 @@ RETURNS TABLE(unit text, parcels integer, points integer, lines integer)
 LANGUAGE plpgsql
 VOLATILE PARALLEL UNSAFE
 SET search_path FROM CURRENT
+-- many small dynamic statements: JIT would cost more than it saves
+SET jit = off
 AS $fn$
 DECLARE
     u text;
@@ -3020,6 +3032,8 @@ RETURNS integer
 LANGUAGE plpgsql
 VOLATILE PARALLEL UNSAFE
 SET search_path FROM CURRENT
+-- many small dynamic statements: JIT would cost more than it saves
+SET jit = off
 AS $fn$
 DECLARE
     n integer;
@@ -3100,6 +3114,8 @@ RETURNS TABLE(rule text, severity text, object text, message text)
 LANGUAGE plpgsql
 STABLE PARALLEL RESTRICTED
 SET search_path FROM CURRENT
+-- many small dynamic statements: JIT would cost more than it saves
+SET jit = off
 AS $fn$
 DECLARE
     l record;
