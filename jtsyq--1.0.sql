@@ -2342,7 +2342,7 @@ AS 'MODULE_PATHNAME', 'jtsyq_four_sides'
 LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 1000;
 
 COMMENT ON FUNCTION jtsyq.four_sides(text[], text[], geometry[]) IS
-'宗地四至 from a layer: for each parcel, the neighbours sharing its outer boundary to the north, east, south and west (by the outward normal of each shared edge: north [315°,45°), east [45°,135°), south [135°,225°), west [225°,315°)), names joined with 、, longest shared boundary first; NULL where nothing adjoins.';
+'宗地四至 from a layer: for each parcel, the neighbours sharing its outer boundary to the north, east, south and west (by the outward normal of each shared edge: north [315°,45°), east [45°,135°), south [135°,225°), west [225°,315°)), names joined with 、, longest shared boundary first, each name once; NULL where nothing adjoins.';
 
 -----------------------------------------------------------------------------
 -- Survey layers (issue 6): TD/T 1066 code lists (属性值代码字典表) used by

@@ -226,6 +226,13 @@ SELECT * FROM jtsyq.four_sides(ARRAY['A', 'B', 'C'], NULL,
                pg_temp.gk('POLYGON((0 100,100 100,100 200,0 200,0 100))'),
                pg_temp.gk('POLYGON((100 100,200 100,200 200,100 200,100 100))')]);
 
+-- B and C with one owner: A's north names the owner once.
+SELECT zddm, north FROM jtsyq.four_sides(ARRAY['A', 'B', 'C'], ARRAY['甲村', '乙村', '乙村'],
+         ARRAY[pg_temp.gk('POLYGON((0 0,200 0,200 100,0 100,0 0))'),
+               pg_temp.gk('POLYGON((0 100,100 100,100 200,0 200,0 100))'),
+               pg_temp.gk('POLYGON((100 100,200 100,200 200,100 200,100 100))')])
+ WHERE zddm = 'A';
+
 -- Enclave: Q fills P's hole.  P numbers the hole J5 (40,60) J6 (40,40)
 -- J7 (60,40) J8 (60,60) counter-clockwise; Q walks the same points
 -- clockwise from its top-left J5: J5-J8-J7-J6.  Q has P on all four

@@ -23,39 +23,15 @@ SELECT jtsyq_gen.make_county('gc', 1500, 7,
        - 'schema' - 'kinds' AS generated;
 SELECT kind, count(*) FROM gc.faults GROUP BY kind ORDER BY kind;
 
--- Load it into a staging schema (enforce => false: the faults must load).
-SELECT jtsyq.create_survey_schema('sc', 4523, enforce => false);
-INSERT INTO sc.xzq (xzqdm, xzqmc, geom) SELECT xzqdm, xzqmc, ST_Multi(geom) FROM gc.xzq;
-INSERT INTO sc.cjqy (cjqydm, cjqymc, geom) SELECT cundm, cunmc, ST_Multi(geom) FROM gc.cun;
-INSERT INTO sc.zjqy (zjqydm, zjqymc, geom) SELECT zudm, zumc, ST_Multi(geom) FROM gc.zu;
-INSERT INTO sc.djq (djqdm, djqmc, geom) SELECT djqdm, djqmc, ST_Multi(geom) FROM gc.djq;
-INSERT INTO sc.djzq (djzqdm, djzqmc, geom) SELECT djzqdm, djzqmc, ST_Multi(geom) FROM gc.djzq;
--- 权利类型: 1 集体土地所有权 (J*), 2 国家土地所有权 (G*), "/" for disputed land
-INSERT INTO sc.zdjbxx (bsm, zddm, bdcdyh, zdtzm, zl, zdmj, mjdw, qllx, zt, geom)
-SELECT z.id, z.zddm, z.bdcdyh, z.zdtzm, c.cunmc || coalesce(u.zumc, ''), z.zdmj, '1',
-       CASE left(z.zdtzm, 1) WHEN 'J' THEN '1' WHEN 'G' THEN '2' ELSE '/' END, '1', ST_Multi(z.geom)
-  FROM gc.zd z JOIN gc.cun c ON c.cundm = z.zl_cundm LEFT JOIN gc.zu u ON u.zudm = z.zl_zudm;
-INSERT INTO sc.qlr (bdcdyh, sxh, qlrmc) SELECT bdcdyh, 1, qlr FROM gc.zd;
-INSERT INTO sc.dltb (bsm, tbbh, dlbm, dlmc, qsxz, qsdwdm, qsdwmc, zldwdm, zldwmc, tbmj, tbdlmj, zddm, geom)
-SELECT t.id, t.id::text, t.dlbm, t.dlmc,
-       CASE left(z.zdtzm, 2) WHEN 'JA' THEN '30' WHEN 'GY' THEN '20' WHEN 'GA' THEN '10' ELSE '30' END,
-       rpad(coalesce(z.zudm, z.cundm, z.djzqdm), 19, '0'), z.qlr, rpad(z.zl_zudm, 19, '0'), z.zl_zudm,
-       t.tbmj, t.tbmj, z.zddm, ST_Multi(t.geom)
-  FROM gc.dltb t JOIN gc.zd z ON z.id = t.zd_id;
--- six of seven collective parcels registered
-INSERT INTO sc.tdsyq (zddm, bdcdyh, qllx, djlx, djyy, mjdw, bdcqzh, qxdm, djjg, dbr, djsj, qszt)
-SELECT zddm, bdcdyh, '1', '100', '首次登记', '1', '宁(2024)合成县不动产权第' || id || '号', '640122',
-       '合成县自然资源局', '/', DATE '2024-06-01', '1'
-  FROM gc.zd WHERE zdtzm = 'JA' AND id % 7 <> 0;
-
--- 界址点 and 界址线 per 地籍子区, then the surveyors' attributes and 四至
-SELECT count(*) AS units, sum(parcels) AS parcels, sum(points) AS points, sum(lines) AS lines
-  FROM jtsyq.build_boundary_points('sc');
-UPDATE sc.jzd SET jblx = '6';
-UPDATE sc.jzx SET jzxlb = '9', jzxwz = '2', jxxz = '600001';
-SELECT jtsyq.fill_four_sides('sc') AS parcels_with_sides;
-UPDATE sc.zdjbxx SET zdszd = coalesce(zdszd, '/'), zdszn = coalesce(zdszn, '/'),
-                     zdszx = coalesce(zdszx, '/'), zdszb = coalesce(zdszb, '/');
+-- Load it into a staging schema (enforce => false: the faults must load),
+-- build 界址点/界址线 per 地籍子区 and fill 四至 (test/gen/survey_load.sql).
+\set src gc
+\set dst sc
+\set ECHO none
+\i test/gen/survey_load.sql
+\set ECHO all
+SELECT :built_units AS units, :built_parcels AS parcels, :built_points AS points, :built_lines AS lines,
+       :parcels_with_sides AS parcels_with_sides;
 
 -- Oracle 1: the generator's 界址点 (one per distinct parcel vertex) and
 -- 界址线 (one per parcel edge).  Every distinct location of ours is one of

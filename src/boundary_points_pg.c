@@ -579,7 +579,8 @@ jtsyq_boundary_point_table_layer(PG_FUNCTION_ARGS)
 /*
  * jtsyq.four_sides(codes, names, geoms) -> (zddm, north, east, south, west)
  *	 Neighbours' names (their code when the name is NULL) joined with
- *	 "、", longest shared boundary first; NULL where nothing adjoins.
+ *	 "、", longest shared boundary first, each name once (several parcels
+ *	 of one owner are one neighbour); NULL where nothing adjoins.
  */
 Datum
 jtsyq_four_sides(PG_FUNCTION_ARGS)
@@ -589,6 +590,8 @@ jtsyq_four_sides(PG_FUNCTION_ARGS)
 	JtBpSides	sides;
 	Datum	   *names = NULL;
 	bool	   *name_nulls = NULL;
+	char	  **emitted;
+	int			nnames;
 	int			p,
 				s;
 
@@ -600,6 +603,7 @@ jtsyq_four_sides(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("four_sides: names and geoms differ in length")));
 	jt_bp_four_sides(&in.unit, &in.opt, jt_palloc_allocator(), &sides);
+	emitted = palloc(sizeof(char *) * Max(in.nparcels, 1));
 
 	for (p = 0; p < in.nparcels; p++)
 	{
@@ -620,11 +624,15 @@ jtsyq_four_sides(PG_FUNCTION_ARGS)
 				continue;
 			}
 			initStringInfo(&buf);
+			nnames = 0;
 			for (k = k0; k < k1; k++)
 			{
 				int			q = sides.nb[k];
 				Datum		v;
 				bool		isnull;
+				char	   *name;
+				int			j;
+				bool		seen = false;
 
 				if (names && !name_nulls[q])
 				{
@@ -633,12 +641,16 @@ jtsyq_four_sides(PG_FUNCTION_ARGS)
 				}
 				else
 					bp_code(&in, q, &v, &isnull);
-				if (k > k0)
+				name = isnull ? psprintf("#%d", q + 1) : TextDatumGetCString(v);
+				/* neighbours with the same owner are named once */
+				for (j = 0; j < nnames && !seen; j++)
+					seen = strcmp(emitted[j], name) == 0;
+				if (seen)
+					continue;
+				emitted[nnames++] = name;
+				if (nnames > 1)
 					appendStringInfoString(&buf, "、");
-				if (isnull)
-					appendStringInfo(&buf, "#%d", q + 1);
-				else
-					appendStringInfoString(&buf, TextDatumGetCString(v));
+				appendStringInfoString(&buf, name);
 			}
 			values[1 + s] = CStringGetTextDatum(buf.data);
 		}
