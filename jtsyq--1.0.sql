@@ -2243,6 +2243,132 @@ $$;
 
 COMMENT ON FUNCTION jtsyq.collective_land_formula(regclass, text, text, text, text, regclass, text, text, text) IS
 '本村(本村民小组)农民集体土地总面积 = 土地总面积 − 国有土地合计 − 乡集体土地合计 (− 村集体土地合计) − 飞入地 + 飞出地 (DB64/T 2020-2024 §10.2 b, c) per village or group, with every term, the land the unit owns, and the difference (disputed land inside the unit plus area not covered by parcels).  Arguments: the parcel layer and SQL expressions for the unit a parcel lies in, its owning unit at this level, its kind (state, township, village, group, disputed) and area (m²); optionally the units layer with key and boundary area.';
+-- Topology: whole-layer check, trigger, the kinds of finding, the QA table
+-- (src/topo.c, src/topo_pg.c, src/topo_trigger.c)
+-- DB64/T 2020-2024 §8.2.2 b) and §8.3.6: no self-intersections, crossings,
+-- slivers, dangles or pseudo-nodes; polygons closed; no overlaps or gaps;
+-- parcels on their boundary lines; tolerance 0.0001 m.
+-----------------------------------------------------------------------------
+
+CREATE TABLE jtsyq.topology_kinds (
+    kind text PRIMARY KEY,
+    label_zh text NOT NULL UNIQUE,
+    applies_to text NOT NULL CHECK (applies_to IN ('any', 'polygon', 'line', 'container')),
+    id1 text NOT NULL,
+    id2 text,
+    geom text,
+    measure text,
+    description text NOT NULL
+);
+
+INSERT INTO jtsyq.topology_kinds VALUES
+('empty_geometry', '几何为空', 'any', 'the row', NULL, NULL, NULL,
+ 'The geometry is NULL or EMPTY.'),
+('wrong_type', '几何类型错误', 'any', 'the row', NULL, NULL, NULL,
+ 'Not a polygon in a polygon layer, not a line in a line layer (points and mixed collections are never accepted). The layer''s type is that of its first usable row.'),
+('nan_coordinate', '坐标非数值', 'any', 'the row', NULL, NULL, NULL,
+ 'A coordinate is NaN or infinite.'),
+('srid_mismatch', '坐标系不一致', 'any', 'the row', NULL, NULL, 'the row''s SRID',
+ 'The row''s SRID differs from the layer''s (that of its first row).'),
+('unclosed_ring', '面未闭合', 'polygon', 'the row', NULL, 'first point of the ring', NULL,
+ 'A polygon ring whose first and last points differ (面要素闭合).'),
+('degenerate_ring', '退化环', 'polygon', 'the row', NULL, 'where', NULL,
+ 'A polygon ring with fewer than 4 points, or fewer than 3 distinct points.'),
+('self_intersection', '自相交', 'any', 'the row', NULL, 'where (point or points)', NULL,
+ 'A polygon ring, or a line, crosses or touches itself (线自相交).'),
+('invalid_geometry', '无效几何', 'polygon', 'the row', NULL, 'where', NULL,
+ 'An invalid polygon for another reason GEOS gives: a hole outside its shell, nested shells, a disconnected interior, a zero-area ring.'),
+('duplicate', '重复要素', 'any', 'the row', 'the other row', 'the geometry', 'area (m²) or length (m)',
+ 'Two rows whose geometries are the same within the tolerance (each boundary lies within the tolerance of the other).'),
+('overlap', '重叠', 'polygon', 'the row', 'the other row', 'the overlap, its parts wider than the tolerance', 'area (m²)',
+ 'Two polygons whose interiors overlap by more than the tolerance; containment counts. A sliver of overlap no wider than the tolerance is none (it vanishes when the tolerance snaps the boundaries together).'),
+('gap', '缝隙', 'polygon', 'the container row', NULL, 'the gap', 'area (m²)',
+ 'A part of a container (a 地籍子区, or the parcel its patches must tile) that no feature covers and that is wider than the tolerance.'),
+('sliver', '碎片多边形', 'polygon', 'the row', NULL, 'the thin polygon', 'mean width 2·area/perimeter (m)',
+ 'A polygon (or a part of one) whose mean width 2·area/perimeter is below sliver_width.'),
+('not_in_container', '超出所属范围', 'polygon', 'the row', 'the container it lies most in (or its container_link value)', 'the part outside, wider than the tolerance', 'area (m²)',
+ 'A feature not inside a single container (宗地落在地籍子区内, 图斑落在宗地内).'),
+('near_coincident', '节点未捕捉', 'any', 'the row', 'the other row', 'the unsnapped vertices', 'largest distance (m)',
+ 'Vertices (line ends, for lines) within the tolerance of the other feature''s vertices or boundary but not on them: shared boundaries that are almost, not exactly, the same.'),
+('line_crossing', '两线相交', 'line', 'the row', 'the other row', 'the crossing points', 'number of crossings',
+ 'Two lines cross or touch away from their ends (两线互相交); within the tolerance of an end it is a node.'),
+('line_overlap', '线重叠', 'line', 'the row', 'the other row', 'the segments lying along the other line', 'length (m)',
+ 'Two lines run along each other, within the tolerance, for longer than the tolerance.'),
+('dangle', '悬挂点', 'line', 'the row', NULL, 'the free end', NULL,
+ 'A line end that no other line meets within the tolerance (lines closed on themselves have none).'),
+('pseudo_node', '伪结点', 'line', 'the row', 'the other row', 'the node', NULL,
+ 'Exactly two line ends meet, and nothing else: the two lines could be one.'),
+('not_on_polygon_edge', '线不在面边界上', 'line', 'the row', NULL, 'the parts off the edges', 'length (m)',
+ 'Parts of a line farther than the tolerance from every edge of the container polygons (宗地须与界址线重合).'),
+('edge_not_on_line', '面边界无对应线', 'polygon', 'the row', NULL, 'the parts of the boundary without a line', 'length (m)',
+ 'Parts of a polygon''s boundary farther than the tolerance from every line of the container line layer (地类图斑边界须与地类界线重合).'),
+('container_invalid', '范围图层几何错误', 'container', 'the container row', NULL, 'where', NULL,
+ 'A container row is NULL, EMPTY, of another type, another SRID, or invalid; an invalid one is repaired for the checks (each shell encloses what its ring goes round, less its holes).');
+
+COMMENT ON TABLE jtsyq.topology_kinds IS
+'The stable vocabulary of topology findings: kind (English key, an interface), label_zh (中文名称), what id1, id2, geom and measure hold for it.';
+
+-- QA table of the trigger's record mode; a user table works as well if it
+-- has the columns (layer, kind, id1, id2, geom, measure)
+CREATE TABLE jtsyq.topology_findings (
+    finding_id bigserial PRIMARY KEY,
+    found_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    found_by name NOT NULL DEFAULT CURRENT_USER,
+    layer text NOT NULL,
+    kind text NOT NULL REFERENCES jtsyq.topology_kinds (kind),
+    id1 text,
+    id2 text,
+    geom geometry,
+    measure float8
+);
+CREATE INDEX topology_findings_layer_kind ON jtsyq.topology_findings (layer, kind);
+SELECT pg_catalog.pg_extension_config_dump('jtsyq.topology_findings', '');
+SELECT pg_catalog.pg_extension_config_dump('jtsyq.topology_findings_finding_id_seq', '');
+
+COMMENT ON TABLE jtsyq.topology_findings IS
+'Findings recorded by jtsyq.topology_trigger() in record mode (legacy data loads and is reported on). Dumped by pg_dump with the data.';
+
+CREATE FUNCTION jtsyq._xmin(geom geometry)
+RETURNS float8
+AS 'MODULE_PATHNAME', 'jtsyq_xmin'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION jtsyq._xmin(geometry) IS
+'Internal: smallest x of a geometry (NULL if empty or not finite), the sort key of the topology sweep.';
+
+CREATE FUNCTION jtsyq._topology_kind_keys()
+RETURNS text[]
+AS 'MODULE_PATHNAME', 'jtsyq_topology_kind_keys'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION jtsyq._topology_kind_keys() IS
+'Internal: the finding kinds compiled into the C code (the tests compare them with jtsyq.topology_kinds).';
+
+CREATE FUNCTION jtsyq.topology_errors(
+    layer regclass,
+    geom_column name DEFAULT 'geom',
+    tolerance float8 DEFAULT 0.0001,
+    container regclass DEFAULT NULL,
+    container_geom_column name DEFAULT 'geom',
+    key_column name DEFAULT NULL,
+    container_key_column name DEFAULT NULL,
+    container_link name DEFAULT NULL,
+    sliver_width float8 DEFAULT 0.1,
+    checks text[] DEFAULT NULL)
+RETURNS TABLE (kind text, id1 text, id2 text, geom geometry, measure float8)
+AS 'MODULE_PATHNAME', 'jtsyq_topology_errors'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL RESTRICTED ROWS 100;
+
+COMMENT ON FUNCTION jtsyq.topology_errors(regclass, name, float8, regclass, name, name, name, name, float8, text[]) IS
+'Whole-layer topology check with the survey''s cluster tolerance (DB64/T 2020-2024 §8.3.6): invalid, self-intersecting, unclosed and degenerate geometry, duplicates, overlaps, slivers, unsnapped near-coincident boundaries; with a container: gaps and features outside their container; for line layers: crossings, overlaps, dangles, pseudo-nodes and lines off the container polygons'' edges. kind values: jtsyq.topology_kinds; ids are the key column (primary key by default) as text.';
+
+CREATE FUNCTION jtsyq.topology_trigger()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'jtsyq_topology_trigger'
+LANGUAGE C VOLATILE PARALLEL UNSAFE;
+
+COMMENT ON FUNCTION jtsyq.topology_trigger() IS
+'Trigger enforcing the topology rules as data is written. TG_ARGV: geometry column, tolerance, container layer ('''' for none), mode reject (SQLSTATE 23514 naming the rule, the neighbour and the place) or record (into jtsyq.topology_findings or qa_table=...), then options key=, container_geom=, container_key=, container_link=, qa_table=, cell=, sliver_width=, checks=. FOR EACH ROW for edits; AFTER ... REFERENCING NEW TABLE ... FOR EACH STATEMENT for COPY and bulk loads. Advisory locks per grid cell close the READ COMMITTED race.';
 
 -----------------------------------------------------------------------------
 -- Survey layers (issue 6): 界址点 numbering, 界址线, 界址点成果表, 宗地四至
@@ -2856,7 +2982,27 @@ BEGIN
             EXECUTE format('CREATE OR REPLACE TRIGGER survey_code_guard BEFORE INSERT OR UPDATE OF bdcdyh ON %s '
                            'FOR EACH ROW WHEN (coalesce(NEW.zt, ''1'') <> ''0'') '
                            'EXECUTE FUNCTION jtsyq.bdcdyh_guard(''bdcdyh'')', tbl);
-            -- TODO(issue 4): topology trigger
+        END IF;
+        -- topology (issue 4) on the polygon layers people edit.  Row-local
+        -- faults and leaving the container are refused; rules involving
+        -- neighbours are recorded in jtsyq.topology_findings instead, since
+        -- the table's historical rows (状态 0) are neighbours too
+        IF l.layer IN ('zdjbxx', 'dltb', 'djzq') THEN
+            EXECUTE format('CREATE OR REPLACE TRIGGER survey_topology BEFORE INSERT OR UPDATE OF geom ON %s '
+                           'FOR EACH ROW %s EXECUTE FUNCTION jtsyq.topology_trigger(''geom'', ''0.0001'', %L, ''reject'', '
+                           '%L, %L, ''checks=empty_geometry,wrong_type,nan_coordinate,srid_mismatch,unclosed_ring,'
+                           'degenerate_ring,self_intersection,invalid_geometry,not_in_container'')',
+                           tbl, CASE l.layer WHEN 'zdjbxx' THEN 'WHEN (coalesce(NEW.zt, ''1'') <> ''0'')' ELSE '' END,
+                           CASE l.layer WHEN 'zdjbxx' THEN format('%I.djzq', target_schema)
+                                        WHEN 'dltb' THEN format('%I.zdjbxx', target_schema)
+                                        ELSE format('%I.djq', target_schema) END,
+                           'key=' || CASE l.layer WHEN 'zdjbxx' THEN 'zddm' WHEN 'dltb' THEN 'bsm' ELSE 'djzqdm' END,
+                           'container_key=' || CASE l.layer WHEN 'zdjbxx' THEN 'djzqdm' WHEN 'dltb' THEN 'zddm' ELSE 'djqdm' END);
+            EXECUTE format('CREATE OR REPLACE TRIGGER survey_topology_record BEFORE INSERT OR UPDATE OF geom ON %s '
+                           'FOR EACH ROW %s EXECUTE FUNCTION jtsyq.topology_trigger(''geom'', ''0.0001'', '''', ''record'', '
+                           '%L, ''checks=overlap,duplicate,sliver,near_coincident'')',
+                           tbl, CASE l.layer WHEN 'zdjbxx' THEN 'WHEN (coalesce(NEW.zt, ''1'') <> ''0'')' ELSE '' END,
+                           'key=' || CASE l.layer WHEN 'zdjbxx' THEN 'zddm' WHEN 'dltb' THEN 'bsm' ELSE 'djzqdm' END);
         ELSIF l.layer = 'jzd' THEN
             -- one number per point within the survey unit (地籍子区)
             BEGIN
@@ -2881,7 +3027,8 @@ BEGIN
                  AS surveyed,
                r1.code IS NOT NULL OR r2.code IS NOT NULL AS registered,
                coalesce(z.zdtzm LIKE 'Z%%', false) AS disputed,
-               coalesce(z.zdtzm = 'JA', false) AS collective
+               coalesce(z.zdtzm = 'JA', false) AS collective,
+               z.geom
           FROM %1$I.zdjbxx z
           LEFT JOIN pz ON pz.zddm = z.zddm
           LEFT JOIN reg r1 ON r1.code = z.zddm::text
@@ -2892,7 +3039,7 @@ BEGIN
     FOR cname, cdef IN VALUES ('bsm', '标识码'), ('zddm', '宗地代码'), ('bdcdyh', '不动产单元号'), ('zdtzm', '宗地特征码'),
                               ('djqdm', '地籍区代码'), ('djzqdm', '地籍子区代码'), ('zdmj', '宗地面积'),
                               ('surveyed', '已完成地籍调查'), ('registered', '已确权登记'), ('disputed', '争议地'),
-                              ('collective', '集体土地所有权宗地 (JA)') LOOP
+                              ('collective', '集体土地所有权宗地 (JA)'), ('geom', '图形') LOOP
         EXECUTE format('COMMENT ON COLUMN %I.zdtj.%I IS %L', target_schema, cname, cdef);
     END LOOP;
 
@@ -3100,8 +3247,11 @@ COMMENT ON FUNCTION jtsyq.fill_four_sides(name, boolean) IS
 --   consistency.boundary_points: 宗地 without 界址点, vertices without a
 --       point, points off every boundary, X/Y disagreeing with the point
 --   consistency.boundary_lines: 界址线长度 disagreeing with the line
---   topology.*: invalid polygons, overlapping parcels, parcels outside their
---       地籍子区 (§8.3.3, §8.3.6 tolerance 0.0001 m)
+--   topology.<kind>: error — issue 4's topology_errors (jtsyq.topology_kinds:
+--       self_intersection, overlap, gap, sliver, not_in_container,
+--       near_coincident, not_on_polygon_edge …) for 宗地 in 地籍子区, 地籍子区
+--       in 地籍区, 地籍区 in the county, 图斑 in 宗地, 界址线 on 宗地
+--       (§8.2.2 b, §8.3.3, §8.3.6 tolerance 0.0001 m)
 --   area.sum_of_parts, area.childless, area.orphan, area.area_null,
 --       area.parent_key_null: error — 整体 ≠ Σ部分 (§10 c–e, §8.3.5) at the
 --       levels of jtsyq.survey_area_levels (issue 5's sum_of_parts_errors)
@@ -3125,6 +3275,7 @@ DECLARE
     cols text[];
     lbl text;
     is_text boolean;
+    t record;
 BEGIN
     IF target_schema IS NULL THEN
         RAISE EXCEPTION 'qa_report: target_schema must not be NULL' USING ERRCODE = 'null_value_not_allowed';
@@ -3374,41 +3525,43 @@ BEGIN
     END IF;
 
     ---------------------------------------------------------------------
-    -- §8.3.3 / §8.3.6 topology
-    -- TODO(issue 4): replace with jtsyq.topology_errors (gaps, slivers,
-    -- self-intersections, containment at 0.0001 m) once it is on main.
+    -- §8.3.3 / §8.3.6 topology with issue 4's topology_errors at the
+    -- database tolerance 0.0001 m, each layer against its container: 宗地
+    -- (the current ones, view zdtj) in the 地籍子区 their code names, 地籍子区
+    -- in 地籍区, 地籍区 in the county, 图斑 in the 宗地 they name (dltb.zddm),
+    -- and 界址线 on the 宗地 boundaries (宗地须与界址线重合, §8.2.2 b; the
+    -- line checks that per-parcel lines always fail — shared edges twice,
+    -- a pseudo-node at every point — are left out).  A gap is reported on
+    -- its container (as is an invalid container), everything else on the
+    -- feature; rule = topology.<kind>
+    -- (jtsyq.topology_kinds).
     ---------------------------------------------------------------------
-    FOR l IN SELECT * FROM jtsyq.survey_layer
-              WHERE geom_type = 'MultiPolygon' AND layer = ANY (present) ORDER BY ord LOOP
-        RETURN QUERY EXECUTE format(
-            'SELECT ''topology.invalid'', ''error'', %s, ST_IsValidReason(geom) FROM %s.%I
-              WHERE geom IS NOT NULL AND NOT (ST_IsValidDetail(geom)).valid',
-            format('%L || coalesce((%s)::text, ''bsm='' || bsm)', l.layer || ':', l.label_expr), s, l.layer);
+    FOR t IN SELECT * FROM (VALUES
+            ('zdtj', 'zddm', 'djzq', 'djzqdm', 'djzqdm', 'zdjbxx', 'djzq', NULL::text[]),
+            ('djzq', 'djzqdm', 'djq', 'djqdm', NULL, 'djzq', 'djq', NULL),
+            ('djq', 'djqdm', 'xzq', 'xzqdm', NULL, 'djq', 'xzq', NULL),
+            ('dltb', 'tbbh', 'zdtj', 'zddm', 'zddm', 'dltb', 'zdjbxx', NULL),
+            ('jzx', 'bsm', 'zdtj', 'zddm', NULL, 'jzx', 'zdjbxx',
+             '{not_on_polygon_edge,self_intersection,empty_geometry,wrong_type,nan_coordinate,srid_mismatch}'))
+            v(layer, key, container, ckey, link, lp, cp, checks)
+    LOOP
+        CONTINUE WHEN to_regclass(format('%s.%I', s, t.layer)) IS NULL
+                   OR to_regclass(format('%s.%I', s, t.container)) IS NULL
+                   OR NOT (t.layer IN ('zdtj') OR t.layer = ANY (present))
+                   OR NOT (t.container IN ('zdtj') OR t.container = ANY (present));
+        RETURN QUERY
+            SELECT 'topology.' || e.kind, 'error',
+                   CASE WHEN e.kind IN ('gap', 'container_invalid') THEN t.cp ELSE t.lp END || ':'
+                       || CASE WHEN t.key = 'bsm' AND e.kind NOT IN ('gap', 'container_invalid') THEN 'bsm=' ELSE '' END
+                       || coalesce(e.id1, '(none)'),
+                   coalesce(k.label_zh, e.kind)
+                       || CASE WHEN e.id2 IS NOT NULL THEN ' — ' || e.id2 ELSE '' END
+                       || CASE WHEN e.measure IS NOT NULL THEN format(' (%s)', round(e.measure::numeric, 4)) ELSE '' END
+              FROM jtsyq.topology_errors(format('%s.%I', s, t.layer)::regclass, 'geom', 0.0001,
+                                         format('%s.%I', s, t.container)::regclass, 'geom',
+                                         t.key, t.ckey, t.link, 0.1, t.checks) e
+              LEFT JOIN jtsyq.topology_kinds k ON k.kind = e.kind;
     END LOOP;
-    IF 'zdjbxx' = ANY (present) THEN
-        RETURN QUERY EXECUTE format($q$
-            WITH bad AS (SELECT bsm FROM %1$s.zdjbxx WHERE geom IS NOT NULL AND NOT (ST_IsValidDetail(geom)).valid)
-            SELECT 'topology.overlap', 'error', 'zdjbxx:' || coalesce(a.zddm, 'bsm=' || a.bsm),
-                   format('宗地 overlaps 宗地 %%s by %%s m²', coalesce(b.zddm, 'bsm=' || b.bsm),
-                          round(jtsyq.overlap_area(a.geom, b.geom)::numeric, 4))
-              FROM %1$s.zdjbxx a JOIN %1$s.zdjbxx b ON a.bsm < b.bsm AND a.geom && b.geom
-             WHERE coalesce(a.zt, '1') = '1' AND coalesce(b.zt, '1') = '1'
-               AND a.bsm NOT IN (SELECT bsm FROM bad) AND b.bsm NOT IN (SELECT bsm FROM bad)
-               AND ST_Relate(a.geom, b.geom, 'T********')
-               AND jtsyq.overlap_area(a.geom, b.geom) > 0.0001
-            $q$, s);
-    END IF;
-    IF 'zdjbxx' = ANY (present) AND 'djzq' = ANY (present) THEN
-        RETURN QUERY EXECUTE format($q$
-            SELECT 'topology.outside_container', 'error', 'zdjbxx:' || z.zddm,
-                   format('%%s m² of the parcel lie outside 地籍子区 %%s', round(ST_Area(ST_Difference(z.geom, d.geom))::numeric, 4), d.djzqdm)
-              FROM %1$s.zdjbxx z
-              JOIN LATERAL (SELECT * FROM %1$s.djzq c WHERE c.djzqdm = left(z.zddm, 12) ORDER BY c.bsm LIMIT 1) d ON true
-             WHERE coalesce(z.zt, '1') = '1' AND NOT ST_CoveredBy(z.geom, d.geom)
-               AND (ST_IsValidDetail(z.geom)).valid AND (ST_IsValidDetail(d.geom)).valid
-               AND ST_Area(ST_Difference(z.geom, d.geom)) > 0.0001
-            $q$, s);
-    END IF;
 
     ---------------------------------------------------------------------
     -- §8.3.5 / §10 c–e: 整体 = Σ部分 (issue 5's sum_of_parts_errors over the

@@ -20,6 +20,7 @@
 #include "geos_pg.h"
 #include "postgis_catalog.h"
 #include "proj_pg.h"
+#include "topo_pg.h"
 #include "version.h"
 
 PG_MODULE_MAGIC;
@@ -32,6 +33,7 @@ void
 _PG_init(void)
 {
 	jt_geos_init_interrupts();
+	jt_topo_init();
 }
 
 /*
