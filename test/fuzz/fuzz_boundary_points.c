@@ -11,52 +11,20 @@
  */
 #include "boundary_points.h"
 #include "geom.h"
+/* the unit tests' malloc arena (UnitArena) */
+#include "../unit/unit.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct Arena
-{
-	void	  **p;
-	size_t		n;
-	size_t		cap;
-} Arena;
-
-static void *
-arena_alloc(void *arg, size_t size)
-{
-	Arena	   *a = arg;
-	void	   *m = calloc(1, size ? size : 1);
-
-	if (m == NULL)
-		abort();
-	if (a->n == a->cap)
-	{
-		a->cap = a->cap ? a->cap * 2 : 256;
-		a->p = realloc(a->p, a->cap * sizeof(void *));
-		if (a->p == NULL)
-			abort();
-	}
-	a->p[a->n++] = m;
-	return m;
-}
-
-static void
-arena_free(Arena *a)
-{
-	while (a->n > 0)
-		free(a->p[--a->n]);
-	free(a->p);
-}
 
 #define NEED(k) do { if (pos + (k) > size) goto build; } while (0)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	Arena		arena = {NULL, 0, 0};
-	JtAllocator alloc = {arena_alloc, &arena};
+	UnitArena	arena = {{0}, 0};
+	JtAllocator alloc = {unit_arena_alloc, &arena};
 	JtGeom	   *parcels[8];
 	JtGeom	  **ptrs = parcels;
 	JtBpOptions opt;
@@ -73,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(parcels, 0, sizeof(parcels));
 	for (p = 0; p < np; p++)
 	{
-		JtGeom	   *g = arena_alloc(&arena, sizeof(JtGeom));
+		JtGeom	   *g = unit_arena_alloc(&arena, sizeof(JtGeom));
 		int			nr,
 					r;
 
@@ -81,7 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		parcels[p] = g;
 		NEED(1);
 		nr = 1 + data[pos++] % 3;
-		g->rings = arena_alloc(&arena, sizeof(JtPointArray) * nr);
+		g->rings = unit_arena_alloc(&arena, sizeof(JtPointArray) * nr);
 		for (r = 0; r < nr; r++)
 		{
 			int			nv,
@@ -91,7 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			NEED(1);
 			nv = 3 + data[pos++] % 38;
 			NEED((size_t) nv * 2);
-			c = arena_alloc(&arena, sizeof(double) * 2 * (nv + 1));
+			c = unit_arena_alloc(&arena, sizeof(double) * 2 * (nv + 1));
 			for (v = 0; v < nv; v++)
 			{
 				int8_t		x = (int8_t) data[pos++];
@@ -141,6 +109,6 @@ build:
 			if (s.nb[k] < 0 || s.nb[k] >= u.nparcels)
 				abort();
 	}
-	arena_free(&arena);
+	unit_arena_free(&arena);
 	return 0;
 }
