@@ -135,9 +135,17 @@ SELECT (SELECT count(*) FROM pg_pairs) AS postgis_overlap_pairs,
 SELECT * FROM jtsyq.qa_summary('sc');
 -- §13.4.1 for the county: every parcel has 界址点; registered = the JA
 -- parcels whose code has a certificate (a duplicated code counts for both
--- of its parcels), checked directly on the generated tables
+-- of its parcels), checked directly on the generated tables: the counts,
+-- and the areas (the generator's recorded ellipsoidal zdmj) summed in m²
+-- and rounded once to 公顷, which the county row of the balanced table is
 SELECT object, message FROM report WHERE rule = 'statistics.completion' AND object = 'county';
 SELECT (SELECT count(*) FROM gc.zd) AS parcels, (SELECT count(*) FROM gc.zd WHERE zdtzm = 'JA') AS ja,
        (SELECT count(*) FROM gc.zd z WHERE zdtzm = 'JA'
            AND EXISTS (SELECT FROM sc.tdsyq t WHERE t.zddm = z.zddm)) AS ja_registered,
        (SELECT count(*) FROM gc.zd WHERE zdtzm LIKE 'Z%') AS disputed;
+SELECT round(sum(zdmj) / 10000, 4) AS all_ha,
+       round(sum(zdmj) FILTER (WHERE zdtzm = 'JA') / 10000, 4) AS ja_ha,
+       round(sum(zdmj) FILTER (WHERE zdtzm = 'JA' AND EXISTS (SELECT FROM sc.tdsyq t WHERE t.zddm = z.zddm)) / 10000, 4)
+         AS ja_registered_ha,
+       round(sum(zdmj) FILTER (WHERE zdtzm LIKE 'Z%') / 10000, 4) AS disputed_ha
+  FROM gc.zd z;
