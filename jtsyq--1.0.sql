@@ -1658,26 +1658,30 @@ SET search_path FROM CURRENT
 AS $$
 DECLARE
     t text;
+    standard boolean;
 BEGIN
     IF target_schema IS NULL OR area_expr IS NULL THEN
         RAISE EXCEPTION 'jtsyq.survey_area_levels: the schema and the area expression must not be NULL'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF to_regclass(format('%I.zdjbxx', target_schema)) IS NOT NULL
-       AND to_regclass(format('%I.zdtj', target_schema)) IS NOT NULL THEN
+    standard := to_regclass(format('%I.zdjbxx', target_schema)) IS NOT NULL
+                AND to_regclass(format('%I.zdtj', target_schema)) IS NOT NULL;
+    FOREACH t IN ARRAY CASE WHEN standard THEN ARRAY['xzq', 'djq', 'djzq', 'dltb']
+                            ELSE ARRAY['xzq', 'djq', 'djzq', 'xz', 'cun', 'zd', 'dltb'] END LOOP
+        IF to_regclass(format('%I.%I', target_schema, t)) IS NULL THEN
+            RAISE EXCEPTION 'jtsyq.survey_area_levels: table %.% does not exist', target_schema, t
+                USING ERRCODE = 'undefined_table',
+                      HINT = CASE WHEN standard THEN 'Complete the schema with jtsyq.create_survey_schema().'
+                                  ELSE 'The standard layers are xzq, djq, djzq, xz, cun, zd and dltb.' END;
+        END IF;
+    END LOOP;
+    IF standard THEN
         -- the standard schema (issue 6): xzq holds the county (县级行政区,
         -- 6-digit code), xzq_xz the townships (三调 XZQ, 乡级: 9 digits +
         -- 000) and cjdcq the villages (三调 村级调查区, 坐落单位代码: the
         -- 12-digit village code + 0000000); 宗地 (current ones, view zdtj)
         -- = Σ 地类图斑 lying in them (dltb.zddm).  A schema made before the
         -- township and village layers existed gets the other three levels.
-        FOREACH t IN ARRAY ARRAY['xzq', 'djq', 'djzq', 'dltb'] LOOP
-            IF to_regclass(format('%I.%I', target_schema, t)) IS NULL THEN
-                RAISE EXCEPTION 'jtsyq.survey_area_levels: table %.% does not exist', target_schema, t
-                    USING ERRCODE = 'undefined_table',
-                          HINT = 'Complete the schema with jtsyq.create_survey_schema().';
-            END IF;
-        END LOOP;
         RETURN ARRAY[
             jtsyq.area_level('县 = Σ地籍区', format('%I.xzq', target_schema)::regclass, 'xzqdm', area_expr,
                              format('%I.djq', target_schema)::regclass, 'left(djqdm, 6)', area_expr, 0.01)]
@@ -1695,14 +1699,7 @@ BEGIN
             jtsyq.area_level('宗地 = Σ地类图斑', format('%I.zdtj', target_schema)::regclass, 'zddm', 'zdmj',
                              format('%I.dltb', target_schema)::regclass, 'zddm', 'tbmj', NULL)];
     END IF;
-    FOREACH t IN ARRAY ARRAY['xzq', 'djq', 'djzq', 'xz', 'cun', 'zd', 'dltb'] LOOP
-        IF to_regclass(format('%I.%I', target_schema, t)) IS NULL THEN
-            RAISE EXCEPTION 'jtsyq.survey_area_levels: table %.% does not exist', target_schema, t
-                USING ERRCODE = 'undefined_table',
-                      HINT = 'The standard layers are xzq, djq, djzq, xz, cun, zd and dltb.';
-        END IF;
-    END LOOP;
-    -- geometric areas are compared to 0.01 m², the recorded ones exactly
+    -- the generator's layers: geometric areas are compared to 0.01 m², the recorded ones exactly
     RETURN ARRAY[
         jtsyq.area_level('县 = Σ地籍区', format('%I.xzq', target_schema)::regclass, 'xzqdm', area_expr,
                          format('%I.djq', target_schema)::regclass, 'left(djqdm, 6)', area_expr, 0.01),
