@@ -1643,8 +1643,9 @@ COMMENT ON FUNCTION jtsyq.sum_of_parts_errors(regclass, text, text, regclass, te
 
 /*
  * The standard survey layers.  A schema made by jtsyq.create_survey_schema
- * (issue 6: zdjbxx, djq, djzq, xzq, dltb and its view zdtj of the current
- * parcels) gets that schema's levels; any other schema is read with the
+ * (issue 6: xzq the county, xzq_xz the townships, cjdcq the villages, djq,
+ * djzq, zdjbxx, dltb and its view zdtj of the current parcels) gets the five
+ * levels of DB64/T 2020-2024 §10.1 c–e; any other schema is read with the
  * layer and field names of the synthetic-county generator
  * (notes/GENERATOR_SPEC.md: xzq, djq, djzq, xz, cun, zd, dltb).
  */
@@ -1657,33 +1658,48 @@ SET search_path FROM CURRENT
 AS $$
 DECLARE
     t text;
+    standard boolean;
 BEGIN
     IF target_schema IS NULL OR area_expr IS NULL THEN
         RAISE EXCEPTION 'jtsyq.survey_area_levels: the schema and the area expression must not be NULL'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF to_regclass(format('%I.zdjbxx', target_schema)) IS NOT NULL
-       AND to_regclass(format('%I.zdtj', target_schema)) IS NOT NULL THEN
-        -- the standard schema (issue 6): xzq holds the county (县级行政区);
-        -- 地籍区 are based on the townships and 地籍子区 on the villages
-        -- (DB64/T 2020-2024 §3), so 县 = Σ地籍区 = ΣΣ地籍子区; 宗地 (current
-        -- ones, view zdtj) = Σ 地类图斑 lying in them (dltb.zddm)
-        RETURN ARRAY[
-            jtsyq.area_level('县 = Σ地籍区', format('%I.xzq', target_schema)::regclass, 'xzqdm', area_expr,
-                             format('%I.djq', target_schema)::regclass, 'left(djqdm, 6)', area_expr, 0.01),
-            jtsyq.area_level('地籍区 = Σ地籍子区', format('%I.djq', target_schema)::regclass, 'djqdm', area_expr,
-                             format('%I.djzq', target_schema)::regclass, 'left(djzqdm, 9)', area_expr, 0.01),
-            jtsyq.area_level('宗地 = Σ地类图斑', format('%I.zdtj', target_schema)::regclass, 'zddm', 'zdmj',
-                             format('%I.dltb', target_schema)::regclass, 'zddm', 'tbmj', NULL)];
-    END IF;
-    FOREACH t IN ARRAY ARRAY['xzq', 'djq', 'djzq', 'xz', 'cun', 'zd', 'dltb'] LOOP
+    standard := to_regclass(format('%I.zdjbxx', target_schema)) IS NOT NULL
+                AND to_regclass(format('%I.zdtj', target_schema)) IS NOT NULL;
+    FOREACH t IN ARRAY CASE WHEN standard THEN ARRAY['xzq', 'djq', 'djzq', 'dltb']
+                            ELSE ARRAY['xzq', 'djq', 'djzq', 'xz', 'cun', 'zd', 'dltb'] END LOOP
         IF to_regclass(format('%I.%I', target_schema, t)) IS NULL THEN
             RAISE EXCEPTION 'jtsyq.survey_area_levels: table %.% does not exist', target_schema, t
                 USING ERRCODE = 'undefined_table',
-                      HINT = 'The standard layers are xzq, djq, djzq, xz, cun, zd and dltb.';
+                      HINT = CASE WHEN standard THEN 'Complete the schema with jtsyq.create_survey_schema().'
+                                  ELSE 'The standard layers are xzq, djq, djzq, xz, cun, zd and dltb.' END;
         END IF;
     END LOOP;
-    -- geometric areas are compared to 0.01 m², the recorded ones exactly
+    IF standard THEN
+        -- the standard schema (issue 6): xzq holds the county (县级行政区,
+        -- 6-digit code), xzq_xz the townships (三调 XZQ, 乡级: 9 digits +
+        -- 000) and cjdcq the villages (三调 村级调查区, 坐落单位代码: the
+        -- 12-digit village code + 0000000); 宗地 (current ones, view zdtj)
+        -- = Σ 地类图斑 lying in them (dltb.zddm).  A schema made before the
+        -- township and village layers existed gets the other three levels.
+        RETURN ARRAY[
+            jtsyq.area_level('县 = Σ地籍区', format('%I.xzq', target_schema)::regclass, 'xzqdm', area_expr,
+                             format('%I.djq', target_schema)::regclass, 'left(djqdm, 6)', area_expr, 0.01)]
+            || CASE WHEN to_regclass(format('%I.xzq_xz', target_schema)) IS NOT NULL THEN ARRAY[
+            jtsyq.area_level('县 = Σ乡镇', format('%I.xzq', target_schema)::regclass, 'xzqdm', area_expr,
+                             format('%I.xzq_xz', target_schema)::regclass, 'left(xzqdm, 6)', area_expr, 0.01)] END
+            || ARRAY[
+            jtsyq.area_level('地籍区 = Σ地籍子区', format('%I.djq', target_schema)::regclass, 'djqdm', area_expr,
+                             format('%I.djzq', target_schema)::regclass, 'left(djzqdm, 9)', area_expr, 0.01)]
+            || CASE WHEN to_regclass(format('%I.xzq_xz', target_schema)) IS NOT NULL
+                     AND to_regclass(format('%I.cjdcq', target_schema)) IS NOT NULL THEN ARRAY[
+            jtsyq.area_level('乡镇 = Σ村', format('%I.xzq_xz', target_schema)::regclass, 'left(xzqdm, 9)', area_expr,
+                             format('%I.cjdcq', target_schema)::regclass, 'left(zldwdm, 9)', area_expr, 0.01)] END
+            || ARRAY[
+            jtsyq.area_level('宗地 = Σ地类图斑', format('%I.zdtj', target_schema)::regclass, 'zddm', 'zdmj',
+                             format('%I.dltb', target_schema)::regclass, 'zddm', 'tbmj', NULL)];
+    END IF;
+    -- the generator's layers: geometric areas are compared to 0.01 m², the recorded ones exactly
     RETURN ARRAY[
         jtsyq.area_level('县 = Σ地籍区', format('%I.xzq', target_schema)::regclass, 'xzqdm', area_expr,
                          format('%I.djq', target_schema)::regclass, 'left(djqdm, 6)', area_expr, 0.01),
@@ -1699,7 +1715,7 @@ END
 $$;
 
 COMMENT ON FUNCTION jtsyq.survey_area_levels(name, text) IS
-'The area controls of DB64/T 2020-2024 §10 c–e over the survey layers of a schema: in a schema made by create_survey_schema 县 = Σ地籍区, 地籍区 = Σ地籍子区 (geometric areas by area_expr, tolerance 0.01 m²) and 宗地 = Σ地类图斑 (current parcels, recorded zdmj vs tbmj, the call''s tolerance); in the generator''s layout also 县 = Σ乡镇 and 乡镇 = Σ村.';
+'The five area controls of DB64/T 2020-2024 §10.1 c–e over the survey layers of a schema, in this order: 县 = Σ地籍区, 县 = Σ乡镇, 地籍区 = Σ地籍子区, 乡镇 = Σ村 (geometric areas by area_expr, tolerance 0.01 m²) and 宗地 = Σ地类图斑 (recorded areas, the call''s tolerance). In a schema made by create_survey_schema: xzq (county), xzq_xz (townships), cjdcq (villages), djq, djzq, the current parcels (view zdtj, zdmj) and dltb (tbmj, by zddm); otherwise the synthetic-county generator''s layers xzq, xz, cun, djq, djzq, zd, dltb.';
 
 CREATE FUNCTION jtsyq.sum_of_parts_errors(target_schema name, tolerance numeric DEFAULT 0)
 RETURNS TABLE (level text, parent_key text, parent_area numeric, children_area numeric,
@@ -2552,6 +2568,23 @@ INSERT INTO jtsyq.survey_dictionary (zdmc, dm, mc) VALUES
 -- DLTB is the 三调 地类图斑 layer (要素代码 2001010100); its 地类编码 holds up
 -- to 6 characters because DB64/T 2020-2024 §4.4 classifies land by the
 -- 2023 用地用海分类 (自然资发〔2023〕234号), whose third level has 6 digits.
+-- Township and village areas (the 乡镇 and 村 of DB64/T §10.1 c–d) are the
+-- 三调 database's layers: its XZQ 行政区 holds the townships (乡级, XZQDM 12
+-- digits) and CJDCQ 村级调查区 the villages (坐落单位代码 ZLDWDM), both with
+-- 调查面积 DCMJ, 计算面积 JSMJ, 描述说明 MSSM and 海岛名称 HDMC — as in the 三调
+-- county database tool Roger-mrj/TDDC3D (TDDC3D2/datado/CalmjandTpFrm.cs:
+-- CJDCQ.DCMJ balanced against the township, XZQ.DCMJ "到乡一级") and the
+-- field lists of 三调 checkers (XZQ 要素代码 1000600100, XZQDM 12 digits);
+-- the 2019 revision of the 国土调查数据库标准 renamed 土地权属区 to 村级调查区
+-- (国土调查数据库标准修订完善情况的说明).  TD/T 1066's XZQ holds the county
+-- here, so the township layer is called xzq_xz (as 浙江's 农村存量建设用地调查
+-- 数据库标准 names its 行政区（乡镇） layer XZQ_XZ).  The field lengths other
+-- than XZQDM 12 / ZLDWDM 19 and CJDCQ's 要素代码 were not found in public
+-- sources: CJDCQ's is left empty.
+-- Every layer also has qxdm (区县代码, TD/T 1066's TDSYQ.QXDM: the county
+-- code, the first 6 characters of every code) as the distribution key for
+-- Citus, in the primary key and in every unique key (county_expr: where a
+-- row's county comes from, for the fill trigger and the enforced CHECK).
 -- obligation: M required, C conditional, O optional; slash_ok: "/" is an
 -- acceptable value for a registry fact that cannot be recovered (左云 plan,
 -- 已有登记成果整合入库 5: 登记簿信息缺失确实无法补录的, 用"/"代替).
@@ -2562,15 +2595,16 @@ CREATE TABLE jtsyq.survey_layer (
     ord integer NOT NULL,
     tdt_name text NOT NULL,
     zh text NOT NULL,
-    ysdm text NOT NULL,
+    ysdm text,
     geom_type text,
     code_column text,
     label_expr text NOT NULL,
-    source text NOT NULL DEFAULT 'TD/T 1066'
+    source text NOT NULL DEFAULT 'TD/T 1066',
+    county_expr text NOT NULL
 );
 
 COMMENT ON TABLE jtsyq.survey_layer IS
-'The standard survey layers create_survey_schema creates (table name = lower-case TD/T 1066 name), with their Chinese name, 要素代码, geometry type, code column and the expression naming a row in qa_report. Static data of the extension.';
+'The standard survey layers create_survey_schema creates (table name = lower-case TD/T 1066 name), with their Chinese name, 要素代码 (NULL: not found in public sources), geometry type, code column, the expression naming a row in qa_report and the expression giving a row''s county code (区县代码 qxdm, the distribution key). Static data of the extension.';
 
 CREATE TABLE jtsyq.survey_field (
     layer text NOT NULL REFERENCES jtsyq.survey_layer,
@@ -2587,25 +2621,41 @@ CREATE TABLE jtsyq.survey_field (
 COMMENT ON TABLE jtsyq.survey_field IS
 'Fields of the standard survey layers: name (lower-case TD/T 1066 field code), SQL type, Chinese name, dictionary (jtsyq.survey_dictionary.zdmc), obligation M/C/O, and whether "/" (unrecoverable, 左云 plan) is acceptable. Static data of the extension.';
 
-INSERT INTO jtsyq.survey_layer VALUES
-  ('xzq',    1, 'XZQ',    '行政区',             '1001010000', 'MultiPolygon', 'xzqdm', 'xzqdm'),
-  ('cjqy',   2, 'CJQY',   '村级区域（行政村）', '162030',     'MultiPolygon', 'cjqydm', 'cjqydm'),
-  ('zjqy',   3, 'ZJQY',   '组级区域（村民小组）', '162040',   'MultiPolygon', 'zjqydm', 'zjqydm'),
-  ('djq',    4, 'DJQ',    '地籍区',             '1002000000', 'MultiPolygon', 'djqdm', 'djqdm'),
-  ('djzq',   5, 'DJZQ',   '地籍子区',           '1003000000', 'MultiPolygon', 'djzqdm', 'djzqdm'),
-  ('zdjbxx', 6, 'ZDJBXX', '宗地基本信息',       '6001010000', 'MultiPolygon', 'zddm', 'zddm'),
-  ('jzd',    7, 'JZD',    '界址点',             '6001070000', 'Point',        NULL, 'left(zdzhdm, 12) || ''/'' || jzdh'),
-  ('jzx',    8, 'JZX',    '界址线',             '6001060000', 'LineString',   NULL, 'zdzhdm || ''/'' || qdh || ''-'' || zdh'),
-  ('dltb',   9, 'DLTB',   '地类图斑',           '2001010100', 'MultiPolygon', NULL, 'tbbh'),
-  ('tdsyq', 10, 'TDSYQ',  '土地所有权',         '6002010100', NULL,           NULL, 'zddm'),
-  ('qlr',   11, 'QLR',    '权利人',             '6003000000', NULL,           NULL, 'bdcdyh');
+INSERT INTO jtsyq.survey_layer (layer, ord, tdt_name, zh, ysdm, geom_type, code_column, label_expr, county_expr) VALUES
+  ('xzq',     1, 'XZQ',    '行政区',             '1001010000', 'MultiPolygon', 'xzqdm', 'xzqdm', 'left(xzqdm, 6)'),
+  ('xzq_xz',  2, 'XZQ',    '行政区（乡级）',     '1000600100', 'MultiPolygon', 'xzqdm', 'xzqdm', 'left(xzqdm, 6)'),
+  ('cjdcq',   3, 'CJDCQ',  '村级调查区',         NULL,         'MultiPolygon', 'zldwdm', 'zldwdm', 'left(zldwdm, 6)'),
+  ('cjqy',    4, 'CJQY',   '村级区域（行政村）', '162030',     'MultiPolygon', 'cjqydm', 'cjqydm', 'left(cjqydm, 6)'),
+  ('zjqy',    5, 'ZJQY',   '组级区域（村民小组）', '162040',   'MultiPolygon', 'zjqydm', 'zjqydm', 'left(zjqydm, 6)'),
+  ('djq',     6, 'DJQ',    '地籍区',             '1002000000', 'MultiPolygon', 'djqdm', 'djqdm', 'left(djqdm, 6)'),
+  ('djzq',    7, 'DJZQ',   '地籍子区',           '1003000000', 'MultiPolygon', 'djzqdm', 'djzqdm', 'left(djzqdm, 6)'),
+  ('zdjbxx',  8, 'ZDJBXX', '宗地基本信息',       '6001010000', 'MultiPolygon', 'zddm', 'zddm', 'left(coalesce(zddm, bdcdyh::text), 6)'),
+  ('jzd',     9, 'JZD',    '界址点',             '6001070000', 'Point',        NULL, 'left(zdzhdm, 12) || ''/'' || jzdh', 'left(zdzhdm, 6)'),
+  ('jzx',    10, 'JZX',    '界址线',             '6001060000', 'LineString',   NULL, 'zdzhdm || ''/'' || qdh || ''-'' || zdh', 'left(zdzhdm, 6)'),
+  ('dltb',   11, 'DLTB',   '地类图斑',           '2001010100', 'MultiPolygon', NULL, 'tbbh', 'left(coalesce(zddm, zldwdm), 6)'),
+  ('tdsyq',  12, 'TDSYQ',  '土地所有权',         '6002010100', NULL,           NULL, 'zddm', 'left(coalesce(zddm, bdcdyh::text), 6)'),
+  ('qlr',    13, 'QLR',    '权利人',             '6003000000', NULL,           NULL, 'bdcdyh', 'left(bdcdyh::text, 6)');
 UPDATE jtsyq.survey_layer SET source = 'NY/T 2539' WHERE layer IN ('cjqy', 'zjqy');
 UPDATE jtsyq.survey_layer SET source = '第三次全国国土调查数据库' WHERE layer = 'dltb';
+UPDATE jtsyq.survey_layer SET source = '第三次全国国土调查数据库, 乡级' WHERE layer = 'xzq_xz';
+UPDATE jtsyq.survey_layer SET source = '第三次全国国土调查数据库' WHERE layer = 'cjdcq';
 
 INSERT INTO jtsyq.survey_field (layer, ord, name, sqltype, zh, dict, obligation, slash_ok) VALUES
   ('xzq', 1, 'xzqdm', 'varchar(12)', '行政区代码', NULL, 'M', false),
   ('xzq', 2, 'xzqmc', 'varchar(100)', '行政区名称', NULL, 'M', true),
   ('xzq', 3, 'xzqmj', 'numeric(15,2)', '行政区面积', NULL, 'C', false),
+  ('xzq_xz', 1, 'xzqdm', 'varchar(12)', '行政区代码（乡级）', NULL, 'M', false),
+  ('xzq_xz', 2, 'xzqmc', 'varchar(100)', '行政区名称', NULL, 'M', true),
+  ('xzq_xz', 3, 'dcmj', 'numeric(15,2)', '调查面积', NULL, 'C', false),
+  ('xzq_xz', 4, 'jsmj', 'numeric(15,2)', '计算面积', NULL, 'O', false),
+  ('xzq_xz', 5, 'mssm', 'varchar(2)', '描述说明', NULL, 'O', false),
+  ('xzq_xz', 6, 'hdmc', 'varchar(100)', '海岛名称', NULL, 'O', false),
+  ('cjdcq', 1, 'zldwdm', 'varchar(19)', '坐落单位代码', NULL, 'M', false),
+  ('cjdcq', 2, 'zldwmc', 'varchar(255)', '坐落单位名称', NULL, 'M', true),
+  ('cjdcq', 3, 'dcmj', 'numeric(15,2)', '调查面积', NULL, 'C', false),
+  ('cjdcq', 4, 'jsmj', 'numeric(15,2)', '计算面积', NULL, 'O', false),
+  ('cjdcq', 5, 'mssm', 'varchar(2)', '描述说明', NULL, 'O', false),
+  ('cjdcq', 6, 'hdmc', 'varchar(100)', '海岛名称', NULL, 'O', false),
   ('cjqy', 1, 'cjqydm', 'varchar(12)', '村级区域代码', NULL, 'M', false),
   ('cjqy', 2, 'cjqymc', 'varchar(100)', '村级区域名称', NULL, 'M', true),
   ('zjqy', 1, 'zjqydm', 'varchar(14)', '组级区域代码', NULL, 'M', false),
@@ -2699,6 +2749,10 @@ INSERT INTO jtsyq.survey_field (layer, ord, name, sqltype, zh, dict, obligation,
   ('qlr', 6, 'zjh', 'varchar(50)', '证件号', NULL, 'C', true),
   ('qlr', 7, 'gyfs', 'varchar(2)', '共有方式', 'GYFSZD', 'O', true),
   ('qlr', 8, 'bz', 'text', '备注', NULL, 'O', true);
+-- the county code of every row (TDSYQ has it as a standard field)
+INSERT INTO jtsyq.survey_field (layer, ord, name, sqltype, zh, dict, obligation, slash_ok)
+SELECT layer, 0, 'qxdm', 'varchar(6)', '区县代码（jtsyq：县级行政区划代码，代码前 6 位，分布键）', NULL, 'M', false
+  FROM jtsyq.survey_layer WHERE layer <> 'tdsyq';
 
 -----------------------------------------------------------------------------
 -- Survey layers: the standard schema (create_survey_schema), keeping
@@ -2716,6 +2770,7 @@ DECLARE
     geom_changed boolean;
     unit text;
     sheets text;
+    county_expr text;
 BEGIN
     IF TG_TABLE_NAME = 'jzd' THEN
         geom_changed := TG_OP = 'INSERT' OR NEW.geom IS DISTINCT FROM OLD.geom;
@@ -2768,12 +2823,21 @@ BEGIN
             END IF;
         END IF;
     END IF;
+    -- 区县代码 (the distribution key), when not given: the county of the
+    -- row's code (jtsyq.survey_layer.county_expr).  A Citus cluster needs it
+    -- in the INSERT itself, to route the row before any trigger runs.
+    IF NEW.qxdm IS NULL THEN
+        SELECT l.county_expr INTO county_expr FROM jtsyq.survey_layer l WHERE l.layer = TG_TABLE_NAME;
+        IF county_expr IS NOT NULL THEN
+            EXECUTE format('SELECT %s FROM (SELECT ($1).*) r', county_expr) INTO NEW.qxdm USING NEW;
+        END IF;
+    END IF;
     RETURN NEW;
 END
 $$;
 
 COMMENT ON FUNCTION jtsyq._survey_fill() IS
-'Internal trigger of the survey layers: fills 界址点 X/Y (northing/easting, 2 decimals), 界址线长度, 宗地面积 (jtsyq.ellipsoid_area) and 图幅号 (1:10000, jtsyq.sheet_numbers) from the geometry, and 宗地代码/宗地特征码 from the 不动产单元号, when they are not given; with the argument ''allocate'' a new parcel given only its geometry and 宗地特征码 gets the next 宗地顺序号 of its 地籍子区 (jtsyq.next_zdsxh).';
+'Internal trigger of the survey layers: fills 界址点 X/Y (northing/easting, 2 decimals), 界址线长度, 宗地面积 (jtsyq.ellipsoid_area) and 图幅号 (1:10000, jtsyq.sheet_numbers) from the geometry, 宗地代码/宗地特征码 from the 不动产单元号, and on every layer 区县代码 qxdm from the row''s code (survey_layer.county_expr), when they are not given; with the argument ''allocate'' a new parcel given only its geometry and 宗地特征码 gets the next 宗地顺序号 of its 地籍子区 (jtsyq.next_zdsxh).';
 
 CREATE FUNCTION jtsyq.create_survey_schema(target_schema name, srid integer, enforce boolean DEFAULT true)
 RETURNS void
@@ -2838,11 +2902,14 @@ BEGIN
             END IF;
         END IF;
 
-        EXECUTE format('CREATE TABLE IF NOT EXISTS %s (bsm bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, '
-                       'ysdm varchar(10) DEFAULT %L)', tbl, l.ysdm);
+        -- the county code is in the primary key (and in every unique key
+        -- below): a Citus cluster distributes the layers by it
+        EXECUTE format('CREATE TABLE IF NOT EXISTS %s (bsm bigint GENERATED BY DEFAULT AS IDENTITY, '
+                       'ysdm varchar(10) DEFAULT %L, qxdm varchar(6) NOT NULL, PRIMARY KEY (bsm, qxdm))',
+                       tbl, l.ysdm);
         EXECUTE format('COMMENT ON TABLE %s IS %L', tbl,
                        format('%s %s (%s; 要素代码 %s) — created by jtsyq.create_survey_schema',
-                              l.tdt_name, l.zh, l.source, l.ysdm));
+                              l.tdt_name, l.zh, l.source, coalesce(l.ysdm, '未核实')));
         EXECUTE format('COMMENT ON COLUMN %s.bsm IS %L', tbl, '标识码 BSM');
         EXECUTE format('COMMENT ON COLUMN %s.ysdm IS %L', tbl, '要素代码 YSDM');
 
@@ -2853,6 +2920,27 @@ BEGIN
                            f.zh || ' ' || upper(f.name)
                            || CASE WHEN f.dict IS NOT NULL THEN ' (字典 ' || f.dict || ')' ELSE '' END);
         END LOOP;
+
+        -- a table made before the county key: qxdm from the codes, then
+        -- into the primary key
+        IF NOT (SELECT attnotnull FROM pg_attribute WHERE attrelid = tbl::regclass AND attname = 'qxdm') THEN
+            EXECUTE format('UPDATE %s SET qxdm = %s WHERE qxdm IS NULL', tbl, l.county_expr);
+            BEGIN
+                EXECUTE format('ALTER TABLE %s ALTER COLUMN qxdm SET NOT NULL', tbl);
+            EXCEPTION WHEN not_null_violation THEN
+                RAISE EXCEPTION 'create_survey_schema: %.% has rows without a code, so their county (区县代码 qxdm) is unknown',
+                                target_schema, l.layer
+                    USING ERRCODE = 'not_null_violation',
+                          HINT = 'Set qxdm (the 6-digit county code) on those rows.';
+            END;
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid
+                        WHERE c.conrelid = tbl::regclass AND c.contype = 'p'
+                          AND a.attname = 'qxdm' AND a.attnum = ANY (c.conkey)) THEN
+            SELECT c.conname INTO cname FROM pg_constraint c WHERE c.conrelid = tbl::regclass AND c.contype = 'p';
+            EXECUTE format('ALTER TABLE %s %s ADD PRIMARY KEY (bsm, qxdm)', tbl,
+                           CASE WHEN FOUND THEN format('DROP CONSTRAINT %I,', cname) ELSE '' END);
+        END IF;
 
         IF l.geom_type IS NOT NULL THEN
             EXECUTE format('ALTER TABLE %s ADD COLUMN IF NOT EXISTS geom geometry(%s, %s)', tbl, l.geom_type, srid);
@@ -2882,11 +2970,15 @@ BEGIN
         ELSIF l.layer IN ('jzd', 'jzx') THEN
             EXECUTE format('CREATE OR REPLACE TRIGGER survey_fill BEFORE INSERT ON %s FOR EACH ROW WHEN (%s) '
                            'EXECUTE FUNCTION jtsyq._survey_fill()', tbl,
-                           CASE l.layer WHEN 'jzd' THEN 'NEW.xzbz IS NULL OR NEW.yzbz IS NULL'
-                                        ELSE 'NEW.jzxcd IS NULL' END);
+                           CASE l.layer WHEN 'jzd' THEN 'NEW.xzbz IS NULL OR NEW.yzbz IS NULL OR NEW.qxdm IS NULL'
+                                        ELSE 'NEW.jzxcd IS NULL OR NEW.qxdm IS NULL' END);
             EXECUTE format('CREATE OR REPLACE TRIGGER survey_fill_geom BEFORE UPDATE OF geom ON %s '
                            'FOR EACH ROW WHEN (NEW.geom IS DISTINCT FROM OLD.geom) '
                            'EXECUTE FUNCTION jtsyq._survey_fill()', tbl);
+        ELSE
+            -- only the county code
+            EXECUTE format('CREATE OR REPLACE TRIGGER survey_fill BEFORE INSERT ON %s FOR EACH ROW '
+                           'WHEN (NEW.qxdm IS NULL) EXECUTE FUNCTION jtsyq._survey_fill()', tbl);
         END IF;
 
         CONTINUE WHEN NOT enforce;
@@ -2900,9 +2992,13 @@ BEGIN
             IF to_regclass(format('%I.%I', target_schema, l.layer || '_' || l.code_column || '_idx')) IS NOT NULL THEN
                 EXECUTE format('DROP INDEX %I.%I', target_schema, l.layer || '_' || l.code_column || '_idx');
             END IF;
+            -- (the key from before the county key)
+            EXECUTE format('DROP INDEX IF EXISTS %I.%I', target_schema, l.layer || '_' || l.code_column || '_key');
             BEGIN
-                EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (%I)',
-                               l.layer || '_' || l.code_column || '_key', tbl, l.code_column);
+                -- the code's first 6 characters are qxdm (CHECK below), so
+                -- this is the code's uniqueness
+                EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS %I ON %s (%I, qxdm)',
+                               l.layer || '_' || l.code_column || '_qxdm_key', tbl, l.code_column);
             EXCEPTION WHEN unique_violation THEN
                 RAISE EXCEPTION 'create_survey_schema: %.% has duplicate % values', target_schema, l.layer, l.code_column
                     USING ERRCODE = 'unique_violation',
@@ -2929,7 +3025,12 @@ BEGIN
             SELECT l.layer || '_' || l.code_column || '_present', format('CHECK (%I IS NOT NULL)', l.code_column)
              WHERE l.code_column IS NOT NULL
             UNION ALL
+            -- the county key agrees with the codes
+            SELECT l.layer || '_qxdm_of_code', format('CHECK (qxdm = %s)', l.county_expr)
+            UNION ALL
             SELECT c.name, c.def FROM (VALUES
+                ('xzq_xz', 'xzq_xz_xzqdm_format', 'CHECK (xzqdm ~ ''^[0-9]{12}$'')'),
+                ('cjdcq', 'cjdcq_zldwdm_format', 'CHECK (zldwdm ~ ''^[0-9]{19}$'')'),
                 ('djq', 'djq_djqdm_format', 'CHECK (djqdm ~ ''^[0-9]{9}$'')'),
                 ('djzq', 'djzq_djzqdm_format', 'CHECK (djzqdm ~ ''^[0-9]{12}$'')'),
                 ('zdjbxx', 'zdjbxx_zddm_format', 'CHECK (zddm ~ ''^[0-9]{12}[GJZ][A-Z][0-9]{5}$'')'),
@@ -2968,8 +3069,9 @@ BEGIN
         END IF;
 
         IF l.layer = 'zdjbxx' THEN
+            EXECUTE format('DROP INDEX IF EXISTS %I.zdjbxx_bdcdyh_key', target_schema);
             BEGIN
-                EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS zdjbxx_bdcdyh_key ON %s (bdcdyh)', tbl);
+                EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS zdjbxx_bdcdyh_qxdm_key ON %s (bdcdyh, qxdm)', tbl);
             EXCEPTION WHEN unique_violation THEN
                 RAISE EXCEPTION 'create_survey_schema: %.zdjbxx has duplicate bdcdyh values', target_schema
                     USING ERRCODE = 'unique_violation';
@@ -3005,8 +3107,9 @@ BEGIN
                            'key=' || CASE l.layer WHEN 'zdjbxx' THEN 'zddm' WHEN 'dltb' THEN 'bsm' ELSE 'djzqdm' END);
         ELSIF l.layer = 'jzd' THEN
             -- one number per point within the survey unit (地籍子区)
+            EXECUTE format('DROP INDEX IF EXISTS %I.jzd_unit_sxh_key', target_schema);
             BEGIN
-                EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS jzd_unit_sxh_key ON %s (left(zdzhdm, 12), sxh)', tbl);
+                EXECUTE format('CREATE UNIQUE INDEX IF NOT EXISTS jzd_unit_sxh_qxdm_key ON %s (left(zdzhdm, 12), sxh, qxdm)', tbl);
             EXCEPTION WHEN unique_violation THEN
                 RAISE EXCEPTION 'create_survey_schema: %.jzd has repeated 界址点 numbers within a 地籍子区', target_schema
                     USING ERRCODE = 'unique_violation';
@@ -3016,9 +3119,11 @@ BEGIN
 
     -- the current parcels with the flags of the §13.4.1 statistics and the
     -- 宗地 = Σ地类图斑 control (qa_report, survey_area_levels)
+    -- (every join includes the county key: co-located on a Citus cluster;
+    -- qxdm comes last so that the view of an older schema can be replaced)
     EXECUTE format($v$CREATE OR REPLACE VIEW %1$I.zdtj AS
-        WITH pz AS (SELECT DISTINCT c AS zddm FROM %1$I.jzd j, unnest(j.zddms || j.zdzhdm) c WHERE c IS NOT NULL),
-             reg AS (SELECT DISTINCT c AS code
+        WITH pz AS (SELECT DISTINCT j.qxdm, c AS zddm FROM %1$I.jzd j, unnest(j.zddms || j.zdzhdm) c WHERE c IS NOT NULL),
+             reg AS (SELECT DISTINCT t.qxdm, c AS code
                        FROM %1$I.tdsyq t, unnest(ARRAY[t.zddm::text, t.bdcdyh::text]) c
                       WHERE coalesce(t.qszt, '1') = '1' AND t.bdcqzh IS NOT NULL
                         AND btrim(t.bdcqzh) NOT IN ('', '/') AND c IS NOT NULL)
@@ -3028,18 +3133,18 @@ BEGIN
                r1.code IS NOT NULL OR r2.code IS NOT NULL AS registered,
                coalesce(z.zdtzm LIKE 'Z%%', false) AS disputed,
                coalesce(z.zdtzm = 'JA', false) AS collective,
-               z.geom
+               z.geom, z.qxdm
           FROM %1$I.zdjbxx z
-          LEFT JOIN pz ON pz.zddm = z.zddm
-          LEFT JOIN reg r1 ON r1.code = z.zddm::text
-          LEFT JOIN reg r2 ON r2.code = z.bdcdyh::text
+          LEFT JOIN pz ON pz.qxdm = z.qxdm AND pz.zddm = z.zddm
+          LEFT JOIN reg r1 ON r1.qxdm = z.qxdm AND r1.code = z.zddm::text
+          LEFT JOIN reg r2 ON r2.qxdm = z.qxdm AND r2.code = z.bdcdyh::text
          WHERE coalesce(z.zt, '1') = '1'$v$, target_schema);
     EXECUTE format('COMMENT ON VIEW %I.zdtj IS %L', target_schema,
                    '宗地统计 (jtsyq): the current parcels (状态 1) with 地籍区/地籍子区 and the flags of DB64/T 2020-2024 §13.4.1: surveyed (geometry, 宗地面积 and 界址点), registered (a current 土地所有权 with a 不动产权证号), disputed (特征码 Z*), collective (特征码 JA)');
     FOR cname, cdef IN VALUES ('bsm', '标识码'), ('zddm', '宗地代码'), ('bdcdyh', '不动产单元号'), ('zdtzm', '宗地特征码'),
                               ('djqdm', '地籍区代码'), ('djzqdm', '地籍子区代码'), ('zdmj', '宗地面积'),
                               ('surveyed', '已完成地籍调查'), ('registered', '已确权登记'), ('disputed', '争议地'),
-                              ('collective', '集体土地所有权宗地 (JA)'), ('geom', '图形') LOOP
+                              ('collective', '集体土地所有权宗地 (JA)'), ('geom', '图形'), ('qxdm', '区县代码') LOOP
         EXECUTE format('COMMENT ON COLUMN %I.zdtj.%I IS %L', target_schema, cname, cdef);
     END LOOP;
 
@@ -3101,8 +3206,10 @@ BEGIN
     LOOP
       BEGIN
         -- the current parcels of the unit, in code order
+        -- (qxdm = the unit's county: on a Citus cluster, one shard)
         EXECUTE format('SELECT array_agg(zddm ORDER BY zddm), array_agg(geom ORDER BY zddm) FROM %I.zdjbxx
-                         WHERE left(zddm, 12) = $1 AND geom IS NOT NULL AND coalesce(zt, ''1'') = ''1''',
+                         WHERE qxdm = left($1, 6) AND left(zddm, 12) = $1 AND geom IS NOT NULL
+                           AND coalesce(zt, ''1'') = ''1''',
                        target_schema) INTO codes, geoms USING u;
         -- current parcels of other units touching this one: where they meet
         -- its edges, those are its points too (§6.7.5 b)
@@ -3114,19 +3221,20 @@ BEGIN
                            ORDER BY z.bsm) c', target_schema) INTO ctx USING u, geoms;
         -- what the surveyors recorded on the old points and lines is kept
         EXECUTE format('SELECT array_agg(geom), array_agg(jzdlx), array_agg(jblx) FROM %I.jzd
-                         WHERE left(zdzhdm, 12) = $1 AND geom IS NOT NULL', target_schema)
+                         WHERE qxdm = left($1, 6) AND left(zdzhdm, 12) = $1 AND geom IS NOT NULL', target_schema)
             INTO old_pts, old_lx, old_jb USING u;
         EXECUTE format('SELECT array_agg(geom ORDER BY bsm),
                                array_agg(ARRAY[zdzhdm, jzxlb, jzxwz, jxxz, qsjxxysbh, qszyyysbh] ORDER BY bsm),
                                array_agg(qsjxxys ORDER BY bsm) || array_agg(qszyyys ORDER BY bsm)
-                          FROM %I.jzx WHERE left(zdzhdm, 12) = $1 AND geom IS NOT NULL', target_schema)
+                          FROM %I.jzx WHERE qxdm = left($1, 6) AND left(zdzhdm, 12) = $1 AND geom IS NOT NULL',
+                       target_schema)
             INTO old_lines, old_attr, old_docs USING u;
-        EXECUTE format('DELETE FROM %I.jzd WHERE left(zdzhdm, 12) = $1', target_schema) USING u;
-        EXECUTE format('DELETE FROM %I.jzx WHERE left(zdzhdm, 12) = $1', target_schema) USING u;
+        EXECUTE format('DELETE FROM %I.jzd WHERE qxdm = left($1, 6) AND left(zdzhdm, 12) = $1', target_schema) USING u;
+        EXECUTE format('DELETE FROM %I.jzx WHERE qxdm = left($1, 6) AND left(zdzhdm, 12) = $1', target_schema) USING u;
 
         EXECUTE format($q$
-            INSERT INTO %I.jzd (zdzhdm, jzdh, sxh, jblx, jzdlx, xzbz, yzbz, zddms, geom)
-            SELECT b.zddm[1], b.jzdh, b.seq,
+            INSERT INTO %I.jzd (qxdm, zdzhdm, jzdh, sxh, jblx, jzdlx, xzbz, yzbz, zddms, geom)
+            SELECT left($7, 6), b.zddm[1], b.jzdh, b.seq,
                    (SELECT o.jb FROM unnest($3, $5) o(g, jb) WHERE ST_DWithin(o.g, b.geom, 0.0001) LIMIT 1),
                    CASE left(b.jzdh, 1) WHEN 'J' THEN '1' WHEN 'T' THEN '2' ELSE '3' END,
                    b.x, b.y, b.zddm, b.geom
@@ -3135,12 +3243,12 @@ BEGIN
                        (SELECT array_agg(lx) FROM unnest($3, $4) k(g, lx) WHERE lx IN ('1', '2', '3')),
                        $6) b
             $q$, target_schema)
-            USING codes, geoms, old_pts, old_lx, old_jb, ctx;
+            USING codes, geoms, old_pts, old_lx, old_jb, ctx, u;
         GET DIAGNOSTICS n_points = ROW_COUNT;
 
         EXECUTE format($q$
-            INSERT INTO %I.jzx (zdzhdm, jzxcd, jzxlb, jzxwz, jxxz, qsjxxysbh, qsjxxys, qszyyysbh, qszyyys, qdh, zdh, geom)
-            SELECT l.zddm, l.jzxcd, $4[o.i][2], $4[o.i][3], $4[o.i][4], $4[o.i][5], $5[o.i], $4[o.i][6],
+            INSERT INTO %I.jzx (qxdm, zdzhdm, jzxcd, jzxlb, jzxwz, jxxz, qsjxxysbh, qsjxxys, qszyyysbh, qszyyys, qdh, zdh, geom)
+            SELECT left($7, 6), l.zddm, l.jzxcd, $4[o.i][2], $4[o.i][3], $4[o.i][4], $4[o.i][5], $5[o.i], $4[o.i][6],
                    $5[o.i + cardinality($3)], l.qdh, l.zdh, l.geom
               FROM jtsyq.boundary_lines_layer($1, $2, 'J', NULL, NULL, $6) l
               LEFT JOIN LATERAL (
@@ -3148,7 +3256,7 @@ BEGIN
                     WHERE $4[k.i][1] = l.zddm AND ST_Equals($3[k.i], l.geom)
                     LIMIT 1) o ON true
             $q$, target_schema)
-            USING codes, geoms, old_lines, old_attr, old_docs, ctx;
+            USING codes, geoms, old_lines, old_attr, old_docs, ctx, u;
         GET DIAGNOSTICS n_lines = ROW_COUNT;
 
         unit := u;
@@ -3353,6 +3461,13 @@ BEGIN
                     f.name, f.name, f.dict, f.name);
             END IF;
         END LOOP;
+
+        -- the county key (区县代码 qxdm, the distribution key) against the code
+        RETURN QUERY EXECUTE format(
+            'SELECT ''consistency.code_structure'', ''error'', %s,
+                    format(%L, qxdm, c) FROM (SELECT t.*, %s AS c FROM %s.%I t) t
+              WHERE c IS NOT NULL AND qxdm IS DISTINCT FROM c',
+            lbl, '区县代码 (QXDM) %s is not the county of the code (%s)', l.county_expr, s, l.layer);
 
         -- duplicate codes (codes are never reused, DB64/T 2020-2024 §6.5.2)
         IF l.code_column IS NOT NULL THEN
@@ -3564,18 +3679,20 @@ BEGIN
     END LOOP;
 
     ---------------------------------------------------------------------
-    -- §8.3.5 / §10 c–e: 整体 = Σ部分 (issue 5's sum_of_parts_errors over the
-    -- levels survey_area_levels gives this schema: 县 = Σ地籍区, 地籍区 =
-    -- Σ地籍子区 by geometric area to 0.01 m², 宗地 = Σ地类图斑 recorded
-    -- areas exactly).  A whole whose key is duplicated is left to
-    -- consistency.duplicate_code.
+    -- §8.3.5 / §10.1 c–e: 整体 = Σ部分 (issue 5's sum_of_parts_errors over
+    -- the levels survey_area_levels gives this schema: 县 = Σ地籍区, 县 =
+    -- Σ乡镇, 地籍区 = Σ地籍子区, 乡镇 = Σ村 by geometric area to 0.01 m²,
+    -- 宗地 = Σ地类图斑 recorded areas exactly), each level whose layers
+    -- passed the completeness checks.  A whole whose key is duplicated is
+    -- left to consistency.duplicate_code.
     ---------------------------------------------------------------------
     IF ARRAY['xzq', 'djq', 'djzq', 'zdjbxx', 'dltb'] <@ present
        AND to_regclass(format('%s.zdtj', s)) IS NOT NULL THEN
         RETURN QUERY
             SELECT CASE e.finding WHEN 'mismatch' THEN 'area.sum_of_parts' ELSE 'area.' || e.finding END,
                    'error',
-                   CASE e.level WHEN '县 = Σ地籍区' THEN 'xzq:' WHEN '地籍区 = Σ地籍子区' THEN 'djq:'
+                   CASE e.level WHEN '县 = Σ地籍区' THEN 'xzq:' WHEN '县 = Σ乡镇' THEN 'xzq:'
+                                WHEN '地籍区 = Σ地籍子区' THEN 'djq:' WHEN '乡镇 = Σ村' THEN 'xzq_xz:'
                                 ELSE 'zdjbxx:' END || coalesce(e.parent_key, '(none)'),
                    e.level || ': ' || CASE e.finding
                        WHEN 'mismatch' THEN format('整体 %s m² ≠ Σ部分 %s m² (%s parts; difference %s m²)',
@@ -3585,7 +3702,14 @@ BEGIN
                        WHEN 'area_null' THEN 'an area is missing'
                        WHEN 'parent_key_null' THEN 'a whole has no code'
                        ELSE e.finding END
-              FROM jtsyq.sum_of_parts_errors(target_schema, 0) e
+              FROM jtsyq.sum_of_parts_errors(
+                       ARRAY(SELECT a.lv[i]
+                               FROM (SELECT jtsyq.survey_area_levels(target_schema) AS lv) a,
+                                    generate_subscripts(a.lv, 1) i, pg_class p, pg_class c
+                              WHERE p.oid = (a.lv[i]).parent_table AND c.oid = (a.lv[i]).child_table
+                                AND replace(p.relname, 'zdtj', 'zdjbxx') = ANY (present) AND c.relname = ANY (present)
+                              ORDER BY i),
+                       0) e
              WHERE e.finding <> 'duplicate_parent';
     END IF;
 
@@ -3637,3 +3761,101 @@ $$;
 
 COMMENT ON FUNCTION jtsyq.qa_summary(name) IS
 'qa_report counted per rule and severity.';
+
+-----------------------------------------------------------------------------
+-- Survey layers on Citus (follow-up of issue 6).  Every layer carries the
+-- county code qxdm (区县代码, the first 6 characters of every unit code) in
+-- its primary key and unique keys, so the layers of a schema can be hash-
+-- distributed by county and co-located: the joins of a county's data
+-- (zdtj, build_boundary_points) include qxdm.  xzq (one row per county,
+-- read by the container checks of every county) becomes a reference table.
+-- Triggers that read other tables (topology, code allocation) or the
+-- database-wide code registry (bdcdyh_guard) would run on the workers'
+-- shards against node-local copies, so they are dropped; the row-local
+-- fill triggers stay (citus.enable_unsafe_triggers).  Citus cannot be
+-- installed in this project's test cluster: the statements are tested,
+-- running them is not.
+-----------------------------------------------------------------------------
+
+CREATE FUNCTION jtsyq.distribute_survey_schema(target_schema name, execute boolean DEFAULT false)
+RETURNS TABLE(step integer, statement text)
+LANGUAGE plpgsql
+VOLATILE PARALLEL UNSAFE
+SET search_path FROM CURRENT
+AS $fn$
+DECLARE
+    l record;
+    tbl text;
+    stmts text[] := '{}';
+    anchor text := quote_literal(format('%I.zdjbxx', target_schema));
+    i integer;
+BEGIN
+    IF target_schema IS NULL OR execute IS NULL THEN
+        RAISE EXCEPTION 'distribute_survey_schema: target_schema and execute must not be NULL'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF execute AND NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+        RAISE EXCEPTION 'distribute_survey_schema: Citus is not installed in this database'
+            USING ERRCODE = 'feature_not_supported',
+                  DETAIL = 'create_distributed_table and create_reference_table are Citus functions.',
+                  HINT = 'Run CREATE EXTENSION citus on the coordinator (workers added) first, or call with execute => false to get the statements.';
+    END IF;
+
+    -- the layers must be there, with the county code in the primary key
+    FOR l IN SELECT * FROM jtsyq.survey_layer ORDER BY ord LOOP
+        tbl := format('%I.%I', target_schema, l.layer);
+        IF to_regclass(tbl) IS NULL THEN
+            RAISE EXCEPTION 'distribute_survey_schema: table %.% does not exist', target_schema, l.layer
+                USING ERRCODE = 'undefined_table',
+                      HINT = 'Create the survey layers with jtsyq.create_survey_schema() first.';
+        END IF;
+        IF NOT EXISTS (SELECT FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid
+                        WHERE c.conrelid = tbl::regclass AND c.contype = 'p'
+                          AND a.attname = 'qxdm' AND a.attnum = ANY (c.conkey)) THEN
+            RAISE EXCEPTION 'distribute_survey_schema: the primary key of %.% does not include the county code qxdm',
+                            target_schema, l.layer
+                USING ERRCODE = 'object_not_in_prerequisite_state',
+                      HINT = 'Complete the schema with jtsyq.create_survey_schema(): it adds qxdm to every key.';
+        END IF;
+    END LOOP;
+
+    -- 1. triggers that cannot run on a shard: they read other tables or
+    --    the database-wide code counters and history
+    FOR tbl, i IN
+        SELECT format('DROP TRIGGER IF EXISTS %I ON %I.%I', t.tgname, target_schema, c.relname), sl.ord
+          FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN jtsyq.survey_layer sl ON sl.layer = c.relname
+         WHERE c.relnamespace = target_schema::text::regnamespace AND NOT t.tgisinternal
+           AND t.tgname IN ('survey_topology', 'survey_topology_record', 'survey_code_guard')
+         ORDER BY sl.ord, t.tgname
+    LOOP
+        stmts := stmts || tbl;
+    END LOOP;
+    -- the parcels' fill trigger without 宗地顺序号 allocation: on Citus a new
+    -- parcel gets its code on the coordinator (jtsyq.next_zdsxh) before the
+    -- INSERT, which must name its qxdm to be routed
+    stmts := stmts || format('CREATE OR REPLACE TRIGGER survey_fill BEFORE INSERT OR UPDATE ON %I.zdjbxx '
+                             'FOR EACH ROW EXECUTE FUNCTION jtsyq._survey_fill()', target_schema);
+    -- 2. the remaining fill triggers only touch their own row
+    stmts := stmts || 'SET citus.enable_unsafe_triggers TO on'::text;
+    -- 3. the county outlines on every node; 4. the layers by county,
+    --    co-located with the parcels
+    stmts := stmts || format('SELECT create_reference_table(%L)', format('%I.xzq', target_schema));
+    stmts := stmts || format('SELECT create_distributed_table(%s, %L)', anchor, 'qxdm');
+    FOR l IN SELECT * FROM jtsyq.survey_layer WHERE layer NOT IN ('xzq', 'zdjbxx') ORDER BY ord LOOP
+        stmts := stmts || format('SELECT create_distributed_table(%L, %L, colocate_with => %s)',
+                                 format('%I.%I', target_schema, l.layer), 'qxdm', anchor);
+    END LOOP;
+
+    FOR i IN 1 .. cardinality(stmts) LOOP
+        IF execute THEN
+            EXECUTE stmts[i];
+        END IF;
+        step := i;
+        statement := stmts[i];
+        RETURN NEXT;
+    END LOOP;
+END
+$fn$;
+
+COMMENT ON FUNCTION jtsyq.distribute_survey_schema(name, boolean) IS
+'The Citus statements that distribute the survey layers of target_schema (made by create_survey_schema) by county: the triggers that read other tables or the database-wide code registry dropped (topology, 不动产单元号 guard; the parcels'' fill trigger without 宗地顺序号 allocation), citus.enable_unsafe_triggers for the row-local fill triggers, xzq as a reference table, every other layer hash-distributed on qxdm (区县代码) co-located with zdjbxx. Returns them in order; with execute => true also runs them (needs the citus extension: 0A000 otherwise).';

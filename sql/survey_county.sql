@@ -133,11 +133,29 @@ SELECT (SELECT count(*) FROM pg_pairs) AS postgis_overlap_pairs,
        (SELECT count(*) FROM rep WHERE rule NOT IN ('topology.overlap', 'topology.sliver', 'topology.not_in_container'))
          AS other_patch_rows;
 SELECT * FROM jtsyq.qa_summary('sc');
+-- the area rows come from all five levels of DB64/T §10.1 c–e, the county,
+-- townships and villages loaded from the generator's xzq, xz and cun: only
+-- 宗地 = Σ地类图斑 finds anything, the 2 seeded area mismatches and the 2
+-- duplicated 宗地代码 (each a whole twice: left to consistency.duplicate_code)
+SELECT v.level, (SELECT string_agg(finding || ' ' || n, ', ' ORDER BY finding)
+                   FROM (SELECT finding, count(*) AS n FROM jtsyq.sum_of_parts_errors(ARRAY[v]) GROUP BY 1) f)
+                AS findings
+  FROM unnest(jtsyq.survey_area_levels('sc')) v;
+SELECT (SELECT count(*) FROM sc.xzq_xz) AS townships, (SELECT count(*) FROM gc.xz) AS generated_townships,
+       (SELECT count(*) FROM sc.cjdcq) AS villages, (SELECT count(*) FROM gc.cun) AS generated_villages;
 -- §13.4.1 for the county: every parcel has 界址点; registered = the JA
 -- parcels whose code has a certificate (a duplicated code counts for both
--- of its parcels), checked directly on the generated tables
+-- of its parcels), checked directly on the generated tables: the counts,
+-- and the areas (the generator's recorded ellipsoidal zdmj) summed in m²
+-- and rounded once to 公顷, which the county row of the balanced table is
 SELECT object, message FROM report WHERE rule = 'statistics.completion' AND object = 'county';
 SELECT (SELECT count(*) FROM gc.zd) AS parcels, (SELECT count(*) FROM gc.zd WHERE zdtzm = 'JA') AS ja,
        (SELECT count(*) FROM gc.zd z WHERE zdtzm = 'JA'
            AND EXISTS (SELECT FROM sc.tdsyq t WHERE t.zddm = z.zddm)) AS ja_registered,
        (SELECT count(*) FROM gc.zd WHERE zdtzm LIKE 'Z%') AS disputed;
+SELECT round(sum(zdmj) / 10000, 4) AS all_ha,
+       round(sum(zdmj) FILTER (WHERE zdtzm = 'JA') / 10000, 4) AS ja_ha,
+       round(sum(zdmj) FILTER (WHERE zdtzm = 'JA' AND EXISTS (SELECT FROM sc.tdsyq t WHERE t.zddm = z.zddm)) / 10000, 4)
+         AS ja_registered_ha,
+       round(sum(zdmj) FILTER (WHERE zdtzm LIKE 'Z%') / 10000, 4) AS disputed_ha
+  FROM gc.zd z;

@@ -44,6 +44,10 @@ SELECT count(*) AS check_constraints FROM pg_constraint c JOIN pg_namespace n ON
 --   P3 ...001JA00003 (0,0)-(200,100)     P4 ...002JA00001 (200,0)-(400,200)
 --
 INSERT INTO fx.xzq (xzqdm, xzqmc, xzqmj, geom) VALUES ('640122', '示例县', 80000, pg_temp.box(0, 0, 400, 200));
+-- the township (三调 XZQ, 乡级) and its villages (三调 村级调查区) of §10.1 c–d
+INSERT INTO fx.xzq_xz (xzqdm, xzqmc, geom) VALUES ('640122001000', '示例镇', pg_temp.box(0, 0, 400, 200));
+INSERT INTO fx.cjdcq (zldwdm, zldwmc, geom) VALUES
+  ('6401220010010000000', '甲村', pg_temp.box(0, 0, 200, 200)), ('6401220010020000000', '乙村', pg_temp.box(200, 0, 400, 200));
 INSERT INTO fx.cjqy (cjqydm, cjqymc, geom) VALUES
   ('640122001001', '甲村', pg_temp.box(0, 0, 200, 200)), ('640122001002', '乙村', pg_temp.box(200, 0, 400, 200));
 INSERT INTO fx.zjqy (zjqydm, zjqymc, geom) VALUES

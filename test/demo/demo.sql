@@ -133,7 +133,8 @@ SELECT zddm, zdszb AS 北, zdszd AS 东, zdszn AS 南, zdszx AS 西
 SELECT severity, rule, n FROM jtsyq.qa_summary('sample_survey') WHERE severity <> 'info' OR rule <> 'completeness.unrecoverable';
 SELECT message FROM jtsyq.qa_report('sample_survey') WHERE rule = 'statistics.completion' AND object = 'county';
 \echo '   one parcel dragged 3 m east: it overlaps its neighbours, leaves gaps, its 界址点/界址线 and 图斑 behind,'
-\echo '   and its recomputed (ellipsoidal) area no longer equals the sum of its 图斑 (rows on 界址线 left out)'
+\echo '   and its ellipsoidal area, recomputed at the new place, rounds one cent lower (111146.2658 -> 111146.2624 m²):'
+\echo '   it no longer equals the sum of its 图斑 (rows on 界址线 left out)'
 UPDATE sample_survey.zdjbxx SET geom = ST_Translate(geom, 3, 0) WHERE bsm = 1;
 SELECT rule, n FROM jtsyq.qa_summary('sample_survey') WHERE severity = 'error';
 SELECT rule, object, message FROM jtsyq.qa_report('sample_survey')
