@@ -143,13 +143,27 @@ SELECT count(*) FILTER (WHERE zudm !~ ('^' || cundm || '[0-9]{2}$')) AS bad_zudm
   FROM zu;
 
 --
--- 6. Areas: zdmj is the parcel's area rounded to 0.01 m²; the patches' tbmj
---    add up to it exactly and none is more than one cent off its own area.
+-- 6. Areas: zdmj is the parcel's ellipsoidal area as the survey records it
+--    (jtsyq.ellipsoid_area, TD/T 1055, rounded to 0.01 m²); the patches'
+--    tbmj add up to it exactly and none is more than one cent off its own
+--    (unrounded) ellipsoidal area.  Independent oracle: PostGIS's geodesic
+--    area of the same polygon on the CGCS2000 ellipsoid (ST_Transform to
+--    4490, geography: GeographicLib).  The two differ only in the shape of
+--    the edges (straight in the Gauss-Kruger plane vs geodesics), less than
+--    1e-6 of the area (3.2e-7 measured), while the plane area is off by the
+--    projection's scale (4e-5 to 8e-5 here, 40 to 60 km east of the central
+--    meridian): the oracle tells the two apart.
 --
-SELECT count(*) FILTER (WHERE zdmj <> round(ST_Area(geom)::numeric, 2)) AS zdmj_not_area FROM zd;
+SELECT count(*) FILTER (WHERE zdmj <> jtsyq.ellipsoid_area(geom)::numeric) AS zdmj_not_ellipsoid_area,
+       count(*) FILTER (WHERE abs(zdmj - ST_Area(ST_Transform(geom, 4490)::geography)::numeric) > 1e-6 * zdmj)
+         AS zdmj_off_geodesic_area,
+       count(*) FILTER (WHERE abs(zdmj - ST_Area(geom)::numeric) < 1e-5 * zdmj) AS zdmj_near_plane_area
+  FROM zd;
 SELECT count(*) AS parcels_sum_tbmj_not_zdmj FROM zd z
  WHERE z.zdmj <> (SELECT sum(tbmj) FROM dltb t WHERE t.zd_id = z.id);
-SELECT count(*) FILTER (WHERE abs(tbmj - ST_Area(geom)::numeric) > 0.0101) AS tbmj_more_than_a_cent_off FROM dltb;
+SELECT count(*) FILTER (WHERE abs(tbmj - jtsyq.ellipsoid_area(geom, result_decimals => NULL)::numeric) > 0.0101)
+         AS tbmj_more_than_a_cent_off
+  FROM dltb;
 
 --
 -- 7. Ownership: collective parcels of 村民小组, 村 and 乡镇; state land (GA, and
@@ -232,6 +246,12 @@ SELECT id, djzqdm, CASE WHEN ST_IsValid(geom) THEN geom
 RESET client_min_messages;
 SELECT count(*) AS outlines_differ_from_parcels
   FROM cover c JOIN zd z USING (id) WHERE abs(ST_Area(c.geom) - ST_Area(z.geom)) > 1e-6;
+-- recorded areas: the ellipsoidal area of the parcel (of its outline for
+-- the invalid ones, which jtsyq.ellipsoid_area refuses), except the
+-- manifest's area mismatches
+SELECT count(*) AS zdmj_not_outline_area,
+       count(*) FILTER (WHERE id IN (SELECT id1 FROM faults WHERE kind = 'area_mismatch')) AS in_manifest
+  FROM cover c JOIN zd z USING (id) WHERE z.zdmj <> jtsyq.ellipsoid_area(c.geom)::numeric;
 
 -- overlaps: pairs of parcels whose interiors meet, as PostGIS finds them,
 -- against the manifest's pairs
@@ -268,7 +288,7 @@ SELECT count(*) AS duplicated_codes,
 
 -- area mismatches: recorded zdmj against the geometry and against Σ tbmj
 SELECT count(*) AS zdmj_not_sum_tbmj,
-       count(*) FILTER (WHERE z.zdmj <> round(ST_Area(z.geom)::numeric, 2)) AS zdmj_not_area,
+       count(*) FILTER (WHERE z.zdmj <> jtsyq.ellipsoid_area(z.geom)::numeric) AS zdmj_not_area,
        count(*) FILTER (WHERE z.id IN (SELECT id1 FROM faults WHERE kind = 'area_mismatch')) AS in_manifest
   FROM zd z WHERE z.zdmj <> (SELECT sum(tbmj) FROM dltb t WHERE t.zd_id = z.id);
 

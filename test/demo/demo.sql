@@ -106,3 +106,36 @@ SELECT code, name, area_ha AS 公顷_ha, area_mu AS 亩_mu
   FROM jtsyq.landuse_summary('sample.dltb', '(SELECT cundm FROM sample.zd z WHERE z.id = zd_id)', 'dlbm', 'tbmj',
                              class_level => 1)
  WHERE row_kind = '县' AND (area_ha <> 0 OR code IS NULL);
+
+\echo
+\echo '== 界址点 Boundary points of one parcel (DB64/T §6.7.6): from its top-left point clockwise, X = northing, Y = easting'
+SELECT jzdh, ring, x, y FROM jtsyq.boundary_points((SELECT geom FROM sample.zd WHERE id = 1)) LIMIT 8;
+\echo '   its 界址点成果表 (edge length to the next point, m) and 界址线 total against the perimeter:'
+SELECT jzdh, x, y, edge_length FROM jtsyq.boundary_point_table((SELECT geom FROM sample.zd WHERE id = 1)) LIMIT 5;
+SELECT sum(l.jzxcd) AS lines_total_m, round(ST_Perimeter(z.geom)::numeric, 2) AS perimeter_m
+  FROM sample.zd z, jtsyq.boundary_lines(z.geom) l WHERE z.id = 1 GROUP BY z.geom;
+
+\echo
+\echo '== 标准图层 The sample in the standard survey layers (TD/T 1066 names), 界址点/界址线 per 地籍子区, 四至, QA report'
+SET client_min_messages = warning;
+\set src sample
+\set dst sample_survey
+\i test/gen/survey_load.sql
+RESET client_min_messages;
+SELECT :built_units AS 地籍子区_units, :built_parcels AS 宗地_parcels, :built_points AS 界址点_points,
+       :built_lines AS 界址线_lines, :parcels_with_sides AS 四至_filled;
+SELECT c.relname AS layer, obj_description(c.oid) AS comment
+  FROM pg_class c WHERE c.relnamespace = 'sample_survey'::regnamespace AND c.relkind IN ('r', 'v')
+ ORDER BY c.relkind, c.relname LIMIT 6;
+SELECT zddm, zdszb AS 北, zdszd AS 东, zdszn AS 南, zdszx AS 西
+  FROM sample_survey.zdjbxx ORDER BY zddm LIMIT 3;
+\echo '   the QA report of the clean sample (DB64/T §8.3): errors and warnings per rule, then the §13.4.1 county row'
+SELECT severity, rule, n FROM jtsyq.qa_summary('sample_survey') WHERE severity <> 'info' OR rule <> 'completeness.unrecoverable';
+SELECT message FROM jtsyq.qa_report('sample_survey') WHERE rule = 'statistics.completion' AND object = 'county';
+\echo '   one parcel dragged 3 m east: it overlaps its neighbours, leaves gaps, its 界址点/界址线 and 图斑 behind,'
+\echo '   and its ellipsoidal area, recomputed at the new place, rounds one cent lower (111146.2658 -> 111146.2624 m²):'
+\echo '   it no longer equals the sum of its 图斑 (rows on 界址线 left out)'
+UPDATE sample_survey.zdjbxx SET geom = ST_Translate(geom, 3, 0) WHERE bsm = 1;
+SELECT rule, n FROM jtsyq.qa_summary('sample_survey') WHERE severity = 'error';
+SELECT rule, object, message FROM jtsyq.qa_report('sample_survey')
+ WHERE (rule LIKE 'topology.%' OR rule LIKE 'area.%') AND object NOT LIKE 'jzx:%' ORDER BY rule, object, message;

@@ -604,6 +604,9 @@ BEGIN
                    _rect_sql(pl, srid, 'z.c0', 'z.c1', 'z.r0', 'z.r1'));
     PERFORM _tick('zd rings');
     ALTER TABLE _zd ADD PRIMARY KEY (id);
+    -- ea: the recorded area of a parcel whose ring a fault made invalid
+    -- (jtsyq.ellipsoid_area refuses such rings), taken before the fault
+    ALTER TABLE _zd ADD COLUMN ea float8;
     DROP TABLE _zd0;
 
     -- land-use patches: a single-patch parcel is one patch; otherwise each
@@ -751,7 +754,9 @@ BEGIN
             WHEN 'self_intersection' THEN
                 -- a figure-eight loop of 0.5 m hung on v inside a: the ring
                 -- crosses itself; its lobes have opposite orientation, so the
-                -- signed (ST_Area) area of a does not change
+                -- signed (ST_Area) area of a does not change, and its
+                -- recorded area is the ellipsoidal area of the ring before
+                UPDATE _zd SET ea = jtsyq.ellipsoid_area(geom) WHERE id = fs.a_id;
                 UPDATE _zd SET geom = _replace_vertex(geom, v, ARRAY[
                         v,
                         _pt(vx - 1.0 * ex, vy - 1.0 * ey),
@@ -773,8 +778,13 @@ BEGIN
 
     ------------------------------------------------------------------
     PERFORM _tick('faults');
-    -- the published layers
+    -- the published layers.  Areas are ellipsoidal (jtsyq.ellipsoid_area,
+    -- TD/T 1055: CGCS2000, 70 m densification, official rounding), as the
+    -- survey records them; _za holds each parcel's rounded area
     ------------------------------------------------------------------
+    CREATE TABLE _za AS SELECT id, coalesce(ea, jtsyq.ellipsoid_area(geom))::numeric AS a FROM _zd;
+    ALTER TABLE _za ADD PRIMARY KEY (id);
+    PERFORM _tick('zd areas');
     EXECUTE format($s$
     CREATE TABLE zd (
         id integer PRIMARY KEY,
@@ -794,16 +804,16 @@ BEGIN
     INSERT INTO zd
     SELECT z.id, z.zddm || 'W00000000', z.zddm, z.zdtzm, z.kind, z.qlr, z.cundm, z.zudm, z.djzqdm, z.zl_cundm,
            z.zl_zudm, z.owner_level,
-           round(ST_Area(z.geom)::numeric, 2)
-           + CASE WHEN f.id1 IS NOT NULL THEN round((1 + 49 * _u(seed, 34, z.id, 0))::numeric, 2) ELSE 0 END,
+           za.a + CASE WHEN f.id1 IS NOT NULL THEN round((1 + 49 * _u(seed, 34, z.id, 0))::numeric, 2) ELSE 0 END,
            z.geom
-      FROM _zd z LEFT JOIN faults f ON f.kind = 'area_mismatch' AND f.id1 = z.id
+      FROM _zd z JOIN _za za ON za.id = z.id LEFT JOIN faults f ON f.kind = 'area_mismatch' AND f.id1 = z.id
     ;
 
     PERFORM _tick('zd');
-    -- patch areas: each rounded to 0.01 m², then the cents missing to the
-    -- parcel's rounded area go to the patches with the largest remainders
-    -- (ties: larger patch, lower id), so that Σ tbmj = zdmj exactly
+    -- patch areas: each ellipsoidal area (unrounded) truncated to 0.01 m²,
+    -- then the cents missing to the parcel's rounded area go to the patches
+    -- with the largest remainders (ties: larger patch, lower id), so that
+    -- Σ tbmj = zdmj exactly
     EXECUTE format($s$
     CREATE TABLE dltb (
         id integer PRIMARY KEY,
@@ -820,10 +830,10 @@ BEGIN
                                     WHEN rk = 1 THEN rem ELSE 0 END) / 100.0 AS tbmj
               FROM (SELECT a.id, a.base, zc.cents - sum(a.base) OVER w AS rem, row_number() OVER w AS rk,
                            count(*) OVER w AS n
-                      FROM (SELECT id, zd_id, ST_Area(geom) AS a, floor(ST_Area(geom)::numeric * 100) AS base,
-                                   ST_Area(geom)::numeric * 100 - floor(ST_Area(geom)::numeric * 100) AS frac
-                              FROM _tb) a
-                      JOIN (SELECT id, round(ST_Area(geom)::numeric * 100) AS cents FROM _zd) zc ON zc.id = a.zd_id
+                      FROM (SELECT id, zd_id, a, floor(a * 100) AS base, a * 100 - floor(a * 100) AS frac
+                              FROM (SELECT id, zd_id, jtsyq.ellipsoid_area(geom, result_decimals => NULL)::numeric AS a
+                                      FROM _tb) e) a
+                      JOIN (SELECT id, a * 100 AS cents FROM _za) zc ON zc.id = a.zd_id
                     WINDOW w AS (PARTITION BY a.zd_id ORDER BY a.frac DESC, a.a DESC, a.id
                                  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) s) b ON b.id = t.id;
     PERFORM _tick('dltb');
@@ -911,7 +921,7 @@ BEGIN
         ('cell_m', p.s::text), ('corridor_m', p.wr::text), ('cells', p.nx || 'x' || p.ny),
         ('djzq_grid', nzx || 'x' || nzy), ('djq_block', blk::text);
 
-    DROP TABLE _zq, _band, _run, _pair, _pick, _own, _zd, _tb;
+    DROP TABLE _zq, _band, _run, _pair, _pick, _own, _zd, _za, _tb;
     DROP TABLE IF EXISTS _site;
 
     SELECT jsonb_build_object(
