@@ -72,13 +72,14 @@ CREATE EXTENSION IF NOT EXISTS jtsyq CASCADE;
 \i test/bench/gen_parcels.sql
 SET jit = off;
 \o /dev/null
-CREATE TABLE jtsyq_bench.results (what text, n bigint, seconds float8);
+CREATE TABLE jtsyq_bench.results (what text, n bigint, seconds float8, rep integer);
 CREATE FUNCTION jtsyq_bench.t(what text, n bigint, sql text) RETURNS float8 LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp(); s float8;
 BEGIN
     EXECUTE sql;
     s := extract(epoch FROM clock_timestamp() - t0);
-    INSERT INTO jtsyq_bench.results VALUES (what, n, s);
+    INSERT INTO jtsyq_bench.results
+    VALUES (what, n, s, nullif(current_setting('jtsyq_bench.rep', true), '')::integer);
     RETURN s;
 END \$\$;
 EOF
@@ -165,37 +166,44 @@ BEGIN
     RETURN NEW;
 END \$\$;
 EOF
+# each repeat: per kind of load the plain load, then the same load through
+# each trigger, so that a trigger's time is compared with a plain load
+# timed just before it (the ratios below are medians of these pairs)
 i=0
 while [ $i -lt "$REPEAT" ]; do
-	cat >> "$OUT/bench_topology.sql" <<EOF
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_plain', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_plain', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
-CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_row_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_row_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
-DROP TRIGGER t_row ON t;
+	echo "SET jtsyq_bench.rep = $i;" >> "$OUT/bench_topology.sql"
+	for load in insert copy; do
+		if [ $load = insert ]; then
+			stmt="INSERT INTO t SELECT * FROM src"
+		else
+			stmt="COPY t FROM ''$CDIR/src.copy''"
+		fi
+		for fn in "" jtsyq.topology_trigger ${BEFORE:+topology_trigger_before}; do
+			case "$fn" in
+				"") what=plain ;;
+				jtsyq.topology_trigger) what=trigger ;;
+				*) what=trigger_before ;;
+			esac
+			if [ -z "$fn" ]; then
+				echo "TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('${load}_plain', $TROWS, '$stmt');" >> "$OUT/bench_topology.sql"
+				continue
+			fi
+			cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE TRIGGER t_bulk AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_bulk_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_bulk_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+    EXECUTE FUNCTION $fn('geom', '0.0001', '', 'reject');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('${load}_bulk_$what', $TROWS, '$stmt');
 DROP TRIGGER t_bulk ON t;
+CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION $fn('geom', '0.0001', '', 'reject');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('${load}_row_$what', $TROWS, '$stmt');
+DROP TRIGGER t_row ON t;
+EOF
+		done
+	done
+	cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE TRIGGER t_plpgsql BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION plpgsql_overlap();
 TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_plpgsql_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
 DROP TRIGGER t_plpgsql ON t;
 EOF
-	if [ -n "$BEFORE" ]; then
-		cat >> "$OUT/bench_topology.sql" <<EOF
-CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION topology_trigger_before('geom', '0.0001', '', 'reject');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_row_trigger_before', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_row_trigger_before', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
-DROP TRIGGER t_row ON t;
-CREATE TRIGGER t_bulk AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION topology_trigger_before('geom', '0.0001', '', 'reject');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_bulk_trigger_before', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('copy_bulk_trigger_before', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
-DROP TRIGGER t_bulk ON t;
-EOF
-	fi
 	i=$((i + 1))
 done
 cat >> "$OUT/bench_topology.sql" <<'EOF'
@@ -215,11 +223,14 @@ SELECT what, n AS parcels, round(s::numeric, 3) AS seconds,
 SELECT n AS parcels, round(s::numeric, 3) AS seconds, round((1e6 * s / n)::numeric, 2) AS us_per_parcel,
        round((1e6 * s / n / log(2, n))::numeric, 3) AS us_per_parcel_log2n
   FROM m WHERE what = 'scaling' ORDER BY n;
-\echo '== triggers: median seconds and cost relative to the same load without a trigger'
-SELECT what, round(s::numeric, 3) AS seconds,
-       round((s / CASE WHEN what LIKE 'copy%' THEN (SELECT s FROM m WHERE what = 'copy_plain')
-                       ELSE (SELECT s FROM m WHERE what = 'insert_plain') END)::numeric, 2) AS ratio
-  FROM m WHERE what LIKE 'insert%' OR what LIKE 'copy%' ORDER BY what;
+\echo '== triggers: median seconds, and the median (lowest, highest) of each run''s ratio to the plain load timed just before it'
+SELECT a.what, round((SELECT s FROM m WHERE m.what = a.what)::numeric, 3) AS seconds,
+       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds / p.seconds)::numeric, 2) AS ratio,
+       round(min(a.seconds / p.seconds)::numeric, 2) AS lowest, round(max(a.seconds / p.seconds)::numeric, 2) AS highest
+  FROM jtsyq_bench.results a
+  JOIN jtsyq_bench.results p ON p.rep = a.rep AND p.what = split_part(a.what, '_', 1) || '_plain'
+ WHERE a.rep IS NOT NULL
+ GROUP BY a.what ORDER BY a.what;
 EOF
 
 pg_virtualenv -v 15 psql -X -q -f "$OUT/bench_topology.sql" 2>&1 | tee "$OUT/bench_topology.txt" | grep -v "^ *$"
