@@ -205,6 +205,25 @@ RESET jtsyq.topology_batch_rows;
 SELECT kind, id1, id2, round(measure::numeric, 6) AS measure
   FROM jtsyq.topology_findings ORDER BY kind, id1, id2;
 TRUNCATE jtsyq.topology_findings;
+-- the statement level reads the old rows of its rows' cache cells in one
+-- query; a row reaching more than 64 such cells (a 10 km square here: the
+-- cells are 1 km, no larger than the lock cell) is probed on its own.
+-- Before or after the 10 m parcel 2 inside it, the overlap is found once
+-- (100 m2), named in the rows' order; 3 lies 10 km away
+CREATE TABLE zd3 (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
+CREATE INDEX ON zd3 USING gist (geom);
+CREATE TRIGGER zd3_bulk AFTER INSERT ON zd3 REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record');
+INSERT INTO zd3 VALUES (1, t_box(0, 0, 10000, 10000)), (2, t_box(5000, 5000, 5010, 5010)),
+                       (3, t_box(20000, 0, 20010, 10));
+SELECT kind, id1, id2, round(measure::numeric, 6) AS measure FROM jtsyq.topology_findings;
+TRUNCATE jtsyq.topology_findings;
+TRUNCATE zd3;
+INSERT INTO zd3 VALUES (2, t_box(5000, 5000, 5010, 5010)), (1, t_box(0, 0, 10000, 10000)),
+                       (3, t_box(20000, 0, 20010, 10));
+SELECT kind, id1, id2, round(measure::numeric, 6) AS measure FROM jtsyq.topology_findings;
+TRUNCATE jtsyq.topology_findings;
+DROP TABLE zd3;
 -- statement level in reject mode: the whole statement fails
 DROP TRIGGER zd2_bulk ON zd2;
 DROP TRIGGER zd2_bulk_upd ON zd2;

@@ -169,27 +169,69 @@ fill_rec(const JtGeom *g, JtLinework *lw, uint32_t *part)
 					p->ring = (dim == 2);
 					p->shell = (dim == 2 && i == 0);
 					p->inside = 0;
-					if (dim == 2 && pa->npoints >= 4)
-					{
-						/* signed area: counter-clockwise is positive */
-						double		a = 0,
-									x0 = pa->coords[0],
-									y0 = pa->coords[1];
-
-						for (k = 1; k + 1 < pa->npoints; k++)
-							a += (pa->coords[(size_t) k * g->ndims] - x0) *
-								(pa->coords[(size_t) (k + 1) * g->ndims + 1] - y0) -
-								(pa->coords[(size_t) (k + 1) * g->ndims] - x0) *
-								(pa->coords[(size_t) k * g->ndims + 1] - y0);
-						/* shells hold the interior on their inside, holes outside */
-						if (a != 0)
-							p->inside = ((a > 0) == p->shell) ? 1 : -1;
-					}
+					p->area2 = 0;
 					lw->nsegs += pa->npoints > 0 ? pa->npoints - 1 : 0;
 					lw->npoints += pa->npoints;
-					for (k = 0; k < pa->npoints; k++)
-						box_add(&lw->box, pa->coords[(size_t) k * g->ndims],
-								pa->coords[(size_t) k * g->ndims + 1]);
+					if (pa->npoints > 0)
+					{
+						/*
+						 * One pass, on locals (PostgreSQL builds with
+						 * -fno-strict-aliasing): the box, repeated points,
+						 * and the signed area (counter-clockwise positive)
+						 * summed as ring_area always has, from point 1 on
+						 * relative to point 0.
+						 */
+						const double *c = pa->coords;
+						size_t		st = (size_t) g->ndims;
+						uint32_t	np = pa->npoints,
+									rep = 0;
+						double		x0 = c[0],
+									y0 = c[1],
+									px = x0,
+									py = y0,
+									a = 0,
+									bx0 = lw->box.xmin,
+									by0 = lw->box.ymin,
+									bx1 = lw->box.xmax,
+									by1 = lw->box.ymax;
+
+						for (k = 0; k < np; k++)
+						{
+							double		x = c[k * st],
+										y = c[k * st + 1];
+
+							if (x < bx0)
+								bx0 = x;
+							if (x > bx1)
+								bx1 = x;
+							if (y < by0)
+								by0 = y;
+							if (y > by1)
+								by1 = y;
+							if (k > 0)
+							{
+								if (x == px && y == py)
+									rep++;
+								/* the term of point k - 1 (from 1 on) */
+								if (k >= 2)
+									a += (px - x0) * (y - y0) - (x - x0) * (py - y0);
+							}
+							px = x;
+							py = y;
+						}
+						lw->box.xmin = bx0;
+						lw->box.ymin = by0;
+						lw->box.xmax = bx1;
+						lw->box.ymax = by1;
+						lw->nrepeated += rep;
+						if (np >= 3)
+						{
+							p->area2 = a;
+							/* shells hold the interior on their inside, holes outside */
+							if (dim == 2 && np >= 4 && a != 0)
+								p->inside = ((a > 0) == p->shell) ? 1 : -1;
+						}
+					}
 				}
 				(*part)++;
 			}
@@ -559,18 +601,8 @@ jt_point_in_polygon(const JtLinework *lw, double x, double y, double eps)
 static double
 ring_area(const JtPath *p)
 {
-	double		a = 0;
-	double		x0,
-				y0;
-	uint32_t	i;
-
-	if (p->npoints < 3)
-		return 0;
-	x0 = PX(p, 0);
-	y0 = PY(p, 0);
-	for (i = 1; i + 1 < p->npoints; i++)
-		a += (PX(p, i) - x0) * (PY(p, i + 1) - y0) - (PX(p, i + 1) - x0) * (PY(p, i) - y0);
-	return fabs(a) / 2;
+	/* (jt_linework_fill summed it: the same terms in the same order) */
+	return fabs(p->area2) / 2;
 }
 
 static double
@@ -599,6 +631,26 @@ jt_polygon_part_metrics(const JtLinework *lw, uint32_t part, double *area, doubl
 			continue;
 		*area += p->shell ? ring_area(p) : -ring_area(p);
 		*perimeter += path_length(p);
+	}
+}
+
+void
+jt_polygon_part_area_l1(const JtLinework *lw, uint32_t part, double *area, double *l1)
+{
+	uint32_t	pi,
+				i;
+
+	*area = 0;
+	*l1 = 0;
+	for (pi = 0; pi < lw->npaths; pi++)
+	{
+		const JtPath *p = &lw->paths[pi];
+
+		if (p->part != part)
+			continue;
+		*area += p->shell ? ring_area(p) : -ring_area(p);
+		for (i = 0; i + 1 < p->npoints; i++)
+			*l1 += fabs(PX(p, i + 1) - PX(p, i)) + fabs(PY(p, i + 1) - PY(p, i));
 	}
 }
 
@@ -985,6 +1037,169 @@ jt_linework_self_intersections(const JtLinework *lw, JtSegRef *scratch, double e
 	return found;
 }
 
+/*
+ * Is a single closed ring of few points and no repeated ones simple?  The
+ * same pairs and tests as jt_linework_self_intersections (all of them
+ * symmetric), on the coordinates as they are: segment i runs from vertex i
+ * to i + 1, the adjacent pairs are (i, i + 1) and (n - 1, 0), and for those
+ * the test reduces to a fold back at the shared vertex (what same_segment
+ * and seg_conflict decide for two segments sharing one end); the others are
+ * swept in order of their west ends, a few machine words per segment
+ * instead of a JtSegRef.
+ */
+#define QUICK_FEW_POINTS 48
+
+static inline bool
+folds_back(double px, double py, double qx, double qy, double rx, double ry)
+{
+	/* (p = r, straight back, is the special case of a zero turn) */
+	return orient(qx, qy, px, py, rx, ry) == 0 && (px - qx) * (rx - qx) + (py - qy) * (ry - qy) > 0;
+}
+
+/*
+ * ord[0..n-1] = 0..n-1 sorted by key (n <= QUICK_FEW_POINTS): a natural
+ * merge sort.  Along a ring the west ends come in a few monotone runs (up
+ * along one side, down along the other), so a few merges sort them.
+ */
+static void
+sort_few_by_key(const double *key, uint8_t *ord, uint32_t n)
+{
+	uint8_t		buf[QUICK_FEW_POINTS];
+	uint8_t    *src = ord,
+			   *dst = buf;
+	uint32_t	runs[QUICK_FEW_POINTS + 1];
+	uint32_t	nruns = 0,
+				i = 0,
+				j,
+				k;
+
+	while (i < n)
+	{
+		j = i + 1;
+		if (j < n && key[j] < key[i])
+		{
+			/* a falling run, stored reversed */
+			while (j < n && key[j] < key[j - 1])
+				j++;
+			for (k = i; k < j; k++)
+				ord[k] = (uint8_t) (j - 1 - (k - i));
+		}
+		else
+		{
+			while (j < n && key[j] >= key[j - 1])
+				j++;
+			for (k = i; k < j; k++)
+				ord[k] = (uint8_t) k;
+		}
+		runs[nruns++] = i;
+		i = j;
+	}
+	runs[nruns] = n;
+	while (nruns > 1)
+	{
+		uint32_t	r,
+					m = 0;
+		uint8_t    *t;
+
+		for (r = 0; r < nruns; r += 2)
+		{
+			uint32_t	lo = runs[r],
+						mid = r + 1 < nruns ? runs[r + 1] : n,
+						hi = r + 2 <= nruns ? runs[r + 2] : n,
+						a = lo,
+						b = mid,
+						o = lo;
+
+			while (a < mid && b < hi)
+				dst[o++] = key[src[b]] < key[src[a]] ? src[b++] : src[a++];
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+			runs[m++] = lo;
+		}
+		runs[m] = n;
+		nruns = m;
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != ord)
+		memcpy(ord, src, n);
+}
+
+static inline void
+ring_seg(const JtPath *p, uint32_t i, JtSegRef *s)
+{
+	s->x1 = PX(p, i);
+	s->y1 = PY(p, i);
+	s->x2 = PX(p, i + 1);
+	s->y2 = PY(p, i + 1);
+	s->xmin = dmin(s->x1, s->x2);
+	s->xmax = dmax(s->x1, s->x2);
+	s->ymin = dmin(s->y1, s->y2);
+	s->ymax = dmax(s->y1, s->y2);
+}
+
+static bool
+ring_simple_few(const JtPath *p, double *x, double *y)
+{
+	uint32_t	n = p->npoints - 1;
+	double		x0[QUICK_FEW_POINTS],
+				x1[QUICK_FEW_POINTS],
+				y0[QUICK_FEW_POINTS],
+				y1[QUICK_FEW_POINTS];
+	uint8_t		ord[QUICK_FEW_POINTS];
+	uint32_t	i,
+				k;
+
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	h = i + 1 < n ? i + 1 : 0;
+		double		ax = PX(p, i),
+					ay = PY(p, i),
+					bx = PX(p, i + 1),
+					by = PY(p, i + 1);
+
+		if (folds_back(ax, ay, bx, by, PX(p, h + 1), PY(p, h + 1)))
+		{
+			*x = bx;
+			*y = by;
+			return false;
+		}
+		x0[i] = dmin(ax, bx);
+		x1[i] = dmax(ax, bx);
+		y0[i] = dmin(ay, by);
+		y1[i] = dmax(ay, by);
+	}
+	sort_few_by_key(x0, ord, n);
+	for (k = 0; k < n; k++)
+	{
+		uint32_t	a = ord[k];
+		uint32_t	m;
+
+		for (m = k + 1; m < n && x0[ord[m]] <= x1[a]; m++)
+		{
+			uint32_t	b = ord[m];
+			uint32_t	lo = a < b ? a : b,
+						hi = a < b ? b : a;
+			JtSegRef	sa,
+						sb;
+
+			if (y0[b] > y1[a] || y1[b] < y0[a] || hi == lo + 1 || (lo == 0 && hi == n - 1))
+				continue;
+			ring_seg(p, a, &sa);
+			ring_seg(p, b, &sb);
+			if (segs_intersect(&sa, &sb))
+			{
+				segs_meet_point(&sa, &sb, x, y);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
 JtShapeStatus
 jt_polygon_quick_check(const JtLinework *lw, uint32_t max_points, JtSegRef *scratch,
 					   double *x, double *y)
@@ -1012,13 +1227,19 @@ jt_polygon_quick_check(const JtLinework *lw, uint32_t max_points, JtSegRef *scra
 	}
 	if (lw->npaths != 1 || lw->npoints > max_points)
 		return JT_SHAPE_UNSURE;
-	if (jt_linework_self_intersections(lw, scratch, 0, &hit, 1) > 0)
+	if (lw->npoints <= QUICK_FEW_POINTS && lw->nrepeated == 0)
+	{
+		if (!ring_simple_few(&lw->paths[0], x, y))
+			return JT_SHAPE_PROBLEM;
+	}
+	else if (jt_linework_self_intersections(lw, scratch, 0, &hit, 1) > 0)
 	{
 		*x = hit.x;
 		*y = hit.y;
 		return JT_SHAPE_PROBLEM;
 	}
-	if (path_nonzero_segs(&lw->paths[0]) < 3 || ring_area(&lw->paths[0]) == 0)
+	if ((lw->nrepeated == 0 ? lw->paths[0].npoints - 1 : path_nonzero_segs(&lw->paths[0])) < 3 ||
+		ring_area(&lw->paths[0]) == 0)
 		return JT_SHAPE_PROBLEM;
 	return JT_SHAPE_OK;
 }
@@ -1374,6 +1595,437 @@ pair_segments(const JtLinework *a, const JtLinework *b, double tol, JtSegRef *sc
 	return true;
 }
 
+/* ---------------------------------------------------------------------
+ * The fast path of the polygon screen: shared boundaries matched by vertex
+ * ---------------------------------------------------------------------
+ *
+ * Edge-matched cadastral parcels share their common boundary vertex for
+ * vertex.  For two simple one-ring polygons a and b (both known valid) the
+ * vertices of one equal to vertices of the other are found first (a small
+ * hash table), and with them the segments the two have in common (both
+ * ends shared, and adjacent in both rings).  A shared segment lies on both
+ * boundaries: it enters neither interior and needs no further test.  Only
+ * the other segments that meet the pair box x are looked at:
+ *
+ *	- every vertex of a near the pair that b does not have must be farther
+ *	  than tol from every segment of b (else it is unsnapped, or on b's
+ *	  boundary: the full screen decides);
+ *	- an unshared segment s of a cannot meet a shared one except at its own
+ *	  ends (the shared ones are segments of a's own simple ring), so s meets
+ *	  b's boundary only where it meets one of b's unshared segments: any such
+ *	  contact other than a common end sends the pair to the full screen;
+ *	- s then lies wholly inside or wholly outside b.  At a shared vertex
+ *	  b's corner tells which (wedge_inside); a vertex of a that b does not
+ *	  have is off b's boundary, so on the same side as the unshared segments
+ *	  that reach it; a vertex outside b's box is outside.  Inside, or not
+ *	  decided: the full screen.
+ *
+ * and the same for b against a.  When every test passes, the interiors are
+ * disjoint by the argument above jt_polygon_pair (each boundary segment
+ * lies on the other's boundary or outside it; an exterior ring wholly
+ * shared also goes to the full screen), no vertex is unsnapped, and the
+ * shared segments are exactly those the full screen marks as covered.
+ * Anything unusual - several rings, repeated points, a segment joining two
+ * shared vertices that is not itself shared, vertices within tol - is left
+ * to the full screen, so the fast path never changes a finding; the unit
+ * tests compare the two on random and on seeded-fault layers.
+ */
+bool		jt_topo_fast_path = true;
+
+/* rings of at most this many vertices: one bit each in a uint64_t */
+#define FAST_MAX_N 64
+
+typedef struct FastRing
+{
+	const JtLinework *lw;
+	const double *c;			/* vertex i at c[i * st] */
+	size_t		st;
+	uint32_t	n;				/* vertices, the closing point not counted */
+	uint64_t	all;			/* bits 0 .. n - 1 */
+	uint64_t	seg;			/* segments meeting x (segment i: vertex i to
+								 * i + 1) */
+	uint64_t	vert;			/* their ends */
+	uint64_t	common;			/* vertices the other ring has too */
+	uint64_t	matched;		/* segments the other ring has too */
+	uint64_t	out;			/* vertices known outside the other polygon */
+	uint8_t		other[FAST_MAX_N];	/* where common: the other ring's vertex */
+} FastRing;
+
+#define FR_X(r, i) ((r)->c[(size_t) (i) * (r)->st])
+#define FR_Y(r, i) ((r)->c[(size_t) (i) * (r)->st + 1])
+#define FR_NEXT(r, i) ((i) + 1 == (r)->n ? 0 : (i) + 1)
+#define FR_PREV(r, i) ((i) == 0 ? (r)->n - 1 : (i) - 1)
+#define BIT(i) (UINT64_C(1) << (i))
+
+/* bit i to i + 1 (segment i to its end vertex), cyclically */
+static inline uint64_t
+fast_rotl(const FastRing *r, uint64_t m)
+{
+	return ((m << 1) | (m >> (r->n - 1))) & r->all;
+}
+
+/* bit i + 1 to i (a vertex to the segment it ends), cyclically */
+static inline uint64_t
+fast_rotr(const FastRing *r, uint64_t m)
+{
+	return ((m >> 1) | (m << (r->n - 1))) & r->all;
+}
+
+static inline int
+fast_ctz(uint64_t m)
+{
+	return __builtin_ctzll(m);
+}
+
+/* set up r for the ring of lw (false: not a case for the fast path) */
+static bool
+fast_ring_init(FastRing *r, const JtLinework *lw, const JtBox *x)
+{
+	const JtPath *p = &lw->paths[0];
+	double		xmin = x->xmin,
+				xmax = x->xmax,
+				ymin = x->ymin,
+				ymax = x->ymax,
+				x1,
+				y1;
+	uint64_t	seg = 0;
+	uint32_t	i,
+				n;
+	const double *c;
+	size_t		st;
+
+	if (lw->npaths != 1 || lw->nrepeated > 0 || !p->shell || p->inside == 0 ||
+		p->npoints < 4 || p->npoints - 1 > FAST_MAX_N ||
+		PX(p, 0) != PX(p, p->npoints - 1) || PY(p, 0) != PY(p, p->npoints - 1))
+		return false;
+	n = p->npoints - 1;
+	c = p->coords;
+	st = p->stride;
+	r->lw = lw;
+	r->c = c;
+	r->st = st;
+	r->n = n;
+	r->all = n == 64 ? ~UINT64_C(0) : BIT(n) - 1;
+	x1 = c[0];
+	y1 = c[1];
+	for (i = 0; i < n; i++)
+	{
+		double		x2 = c[(i + 1) * st],
+					y2 = c[(i + 1) * st + 1];
+		if (!((x1 < xmin && x2 < xmin) || (x1 > xmax && x2 > xmax) ||
+			  (y1 < ymin && y2 < ymin) || (y1 > ymax && y2 > ymax)))
+			seg |= BIT(i);
+		x1 = x2;
+		y1 = y2;
+	}
+	r->seg = seg;
+	r->vert = seg | fast_rotl(r, seg);
+	r->common = r->matched = r->out = 0;
+	return true;
+}
+
+static inline uint32_t
+fast_hash(double x, double y)
+{
+	uint64_t	bx,
+				by;
+
+	memcpy(&bx, &x, sizeof(bx));
+	memcpy(&by, &y, sizeof(by));
+	return (uint32_t) (((bx * UINT64_C(0x9E3779B97F4A7C15)) ^ (by * UINT64_C(0xC2B2AE3D27D4EB4F))) >> 57);
+}
+
+/*
+ * Vertices of interest of a equal to vertices of interest of b (a hash
+ * table of b's).  Equal coordinates with different bits (0 and -0) are
+ * missed: such a vertex is then within tol of the other ring, and the
+ * pair goes to the full screen.
+ */
+static void
+fast_match_vertices(FastRing *a, FastRing *b)
+{
+	uint8_t		slot[128];
+	uint64_t	m;
+
+	memset(slot, 0xFF, sizeof(slot));
+	for (m = b->vert; m; m &= m - 1)
+	{
+		int			j = fast_ctz(m);
+		uint32_t	h = fast_hash(FR_X(b, j), FR_Y(b, j));
+
+		while (slot[h] != 0xFF)
+			h = (h + 1) & 127;
+		slot[h] = (uint8_t) j;
+	}
+	for (m = a->vert; m; m &= m - 1)
+	{
+		int			i = fast_ctz(m);
+		double		vx = FR_X(a, i),
+					vy = FR_Y(a, i);
+		uint32_t	h;
+
+		for (h = fast_hash(vx, vy); slot[h] != 0xFF; h = (h + 1) & 127)
+		{
+			int			j = slot[h];
+
+			if (FR_X(b, j) == vx && FR_Y(b, j) == vy)
+			{
+				a->other[i] = (uint8_t) j;
+				b->other[j] = (uint8_t) i;
+				a->common |= BIT(i);
+				b->common |= BIT(j);
+				break;
+			}
+		}
+	}
+}
+
+/* r's segments in x that are also segments of o: both ends shared, adjacent in o */
+static void
+fast_mark_matched(FastRing *r, const FastRing *o)
+{
+	uint64_t	m;
+
+	for (m = r->seg & r->common & fast_rotr(r, r->common); m; m &= m - 1)
+	{
+		int			i = fast_ctz(m);
+		uint32_t	j1 = r->other[i],
+					j2 = r->other[FR_NEXT(r, (uint32_t) i)];
+
+		if (j2 == FR_NEXT(o, j1) || j1 == FR_NEXT(o, j2))
+			r->matched |= BIT(i);
+	}
+}
+
+/*
+ * Every vertex of r near the pair that o does not have must be farther than
+ * tol from o's segments in x (and so from all of o's boundary).
+ */
+static bool
+fast_vertices_clear(const FastRing *r, const FastRing *o, double tol)
+{
+	double		tol2 = tol * tol;
+	const JtBox *ob = &o->lw->box;
+	uint64_t	m,
+				k;
+
+	for (m = r->vert & ~r->common; m; m &= m - 1)
+	{
+		int			i = fast_ctz(m);
+		double		vx = FR_X(r, i),
+					vy = FR_Y(r, i);
+
+		/* beyond tol of o's box: clear of all its segments */
+		if (vx < ob->xmin - tol || vx > ob->xmax + tol || vy < ob->ymin - tol || vy > ob->ymax + tol)
+			continue;
+		for (k = o->seg; k; k &= k - 1)
+		{
+			int			j = fast_ctz(k);
+			double		x1 = FR_X(o, j),
+						y1 = FR_Y(o, j),
+						x2 = FR_X(o, j + 1),
+						y2 = FR_Y(o, j + 1);
+
+			if ((vx < x1 - tol && vx < x2 - tol) || (vx > x1 + tol && vx > x2 + tol) ||
+				(vy < y1 - tol && vy < y2 - tol) || (vy > y1 + tol && vy > y2 + tol))
+				continue;
+			if (pt_seg_dist2(vx, vy, x1, y1, x2, y2) <= tol2)
+				return false;
+		}
+	}
+	return true;
+}
+
+static inline void
+fast_segref(const FastRing *r, uint32_t i, JtSegRef *s)
+{
+	s->x1 = FR_X(r, i);
+	s->y1 = FR_Y(r, i);
+	s->x2 = FR_X(r, i + 1);
+	s->y2 = FR_Y(r, i + 1);
+	s->xmin = dmin(s->x1, s->x2);
+	s->xmax = dmax(s->x1, s->x2);
+	s->ymin = dmin(s->y1, s->y2);
+	s->ymax = dmax(s->y1, s->y2);
+}
+
+/* do a's and b's unshared segments in x meet other than at a common end? */
+static bool
+fast_segments_meet(const FastRing *a, const FastRing *b)
+{
+	uint64_t	ma,
+				mb;
+
+	for (ma = a->seg & ~a->matched; ma; ma &= ma - 1)
+	{
+		uint32_t	i = (uint32_t) fast_ctz(ma),
+					i2 = FR_NEXT(a, i);
+		/* b's segments that start or end at a common end of this one */
+		uint64_t	touch = 0;
+		JtSegRef	s;
+
+		if (a->common & BIT(i))
+			touch |= BIT(a->other[i]) | BIT(FR_PREV(b, (uint32_t) a->other[i]));
+		if (a->common & BIT(i2))
+			touch |= BIT(a->other[i2]) | BIT(FR_PREV(b, (uint32_t) a->other[i2]));
+		fast_segref(a, i, &s);
+
+		/*
+		 * Segments of simple rings sharing an end meet only there: their
+		 * other ends are farther than tol from the other ring, or shared
+		 * too (the same segment, or a vertex on a segment of its own ring).
+		 */
+		for (mb = b->seg & ~b->matched & ~touch; mb; mb &= mb - 1)
+		{
+			uint32_t	j = (uint32_t) fast_ctz(mb);
+			JtSegRef	e;
+
+			e.x1 = FR_X(b, j);
+			e.x2 = FR_X(b, j + 1);
+			if (dmax(e.x1, e.x2) < s.xmin || dmin(e.x1, e.x2) > s.xmax)
+				continue;
+			fast_segref(b, j, &e);
+			if (e.ymax < s.ymin || e.ymin > s.ymax)
+				continue;
+			if (segs_intersect(&s, &e))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* is direction (vx, vy) from r's vertex i, shared with o, inside o? */
+static int
+fast_wedge(const FastRing *r, uint32_t i, const FastRing *o, double vx, double vy)
+{
+	uint32_t	j = r->other[i];
+	uint32_t	jp = FR_PREV(o, j),
+				jn = FR_NEXT(o, j);
+	JtSegRef	ein,
+				eout;
+
+	memset(&ein, 0, sizeof(ein));
+	memset(&eout, 0, sizeof(eout));
+	ein.x1 = FR_X(o, jp);
+	ein.y1 = FR_Y(o, jp);
+	ein.x2 = FR_X(o, j);
+	ein.y2 = FR_Y(o, j);
+	eout.x1 = ein.x2;
+	eout.y1 = ein.y2;
+	eout.x2 = FR_X(o, jn);
+	eout.y2 = FR_Y(o, jn);
+	return wedge_inside(o->lw, &ein, &eout, ein.x2, ein.y2, vx, vy);
+}
+
+/*
+ * Are all of r's unshared segments in x outside o?  A vertex of r that o
+ * does not have is off o's boundary, so on the same side as the unshared
+ * segments that reach it: sides pass along chains of them.  A vertex
+ * outside o's box is outside; at a shared vertex o's corner tells which
+ * side a segment leaves to; a chain with neither is located by a midpoint.
+ */
+static bool
+fast_outside(FastRing *r, const FastRing *o, double eps)
+{
+	const JtBox *ob = &o->lw->box;
+	uint64_t	free = r->vert & ~r->common,
+				u = r->seg & ~r->matched,
+				out = 0,
+				m;
+
+	for (m = free; m; m &= m - 1)
+	{
+		int			i = fast_ctz(m);
+
+		if (FR_X(r, i) < ob->xmin || FR_X(r, i) > ob->xmax ||
+			FR_Y(r, i) < ob->ymin || FR_Y(r, i) > ob->ymax)
+			out |= BIT(i);
+	}
+	for (;;)
+	{
+		uint64_t	undecided;
+		uint32_t	i,
+					i2;
+		int			w;
+
+		/* along unshared segments, from a known end to a free one */
+		for (;;)
+		{
+			uint64_t	more = out | (fast_rotl(r, out & u) & free) | (fast_rotr(r, out) & u & free);
+
+			if (more == out)
+				break;
+			out = more;
+		}
+		undecided = u & ~(out | fast_rotr(r, out));
+		if (undecided == 0)
+			break;
+		i = (uint32_t) fast_ctz(undecided);
+		i2 = FR_NEXT(r, i);
+		if (r->common & (BIT(i) | BIT(i2)))
+		{
+			/* (not both: such chords were sent to the full screen) */
+			uint32_t	cv = (r->common & BIT(i)) ? i : i2,
+						fv = cv == i ? i2 : i;
+
+			w = fast_wedge(r, cv, o, FR_X(r, fv) - FR_X(r, cv), FR_Y(r, fv) - FR_Y(r, cv));
+			if (w < 0)
+				w = jt_point_in_polygon(o->lw, (FR_X(r, i) + FR_X(r, i2)) / 2,
+										(FR_Y(r, i) + FR_Y(r, i2)) / 2, eps) == JT_OUTSIDE ? 0 : 1;
+			if (w > 0)
+				return false;	/* inside: an overlap, for the full screen */
+			out |= BIT(fv);
+		}
+		else
+		{
+			if (jt_point_in_polygon(o->lw, (FR_X(r, i) + FR_X(r, i2)) / 2,
+									(FR_Y(r, i) + FR_Y(r, i2)) / 2, eps) != JT_OUTSIDE)
+				return false;
+			out |= BIT(i) | BIT(i2);
+		}
+	}
+	r->out = out;
+	return true;
+}
+
+bool
+jt_polygon_pair_fast(const JtLinework *a, const JtLinework *b, double tol, double eps,
+					 uint8_t *acov, uint8_t *bcov, void *scratch, JtPairInfo *out)
+{
+	FastRing	ra,
+				rb;
+	JtBox		x;
+	uint64_t	m;
+
+	memset(out, 0, sizeof(*out));
+	if (!pair_box(a, b, tol, &x))
+		return true;			/* too far apart to interact */
+	if (!fast_ring_init(&ra, a, &x) || !fast_ring_init(&rb, b, &x))
+		return false;
+	fast_match_vertices(&ra, &rb);
+	fast_mark_matched(&ra, &rb);
+	fast_mark_matched(&rb, &ra);
+	/* a ring wholly on the other's boundary: equal, or an enclave */
+	if (ra.matched == ra.all || rb.matched == rb.all)
+		return false;
+	/* an unshared segment joining two shared vertices (a chord) */
+	if ((ra.seg & ~ra.matched & ra.common & fast_rotr(&ra, ra.common)) ||
+		(rb.seg & ~rb.matched & rb.common & fast_rotr(&rb, rb.common)))
+		return false;
+	if (!fast_vertices_clear(&ra, &rb, tol) || !fast_vertices_clear(&rb, &ra, tol) ||
+		fast_segments_meet(&ra, &rb) ||
+		!fast_outside(&ra, &rb, eps) || !fast_outside(&rb, &ra, eps))
+		return false;
+	if (acov)
+		for (m = ra.matched; m; m &= m - 1)
+			acov[a->paths[0].seg0 + fast_ctz(m)] = 1;
+	if (bcov)
+		for (m = rb.matched; m; m &= m - 1)
+			bcov[b->paths[0].seg0 + fast_ctz(m)] = 1;
+	(void) scratch;
+	return true;
+}
+
 /*
  * Why "disjoint" is sound.  If no segment of a enters b's interior (each
  * lies on b's boundary, or meets it in at most a shared vertex and has its
@@ -1398,6 +2050,9 @@ jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps
 				wb;
 	JtBox		x;
 
+	if (wedges && jt_topo_fast_path &&
+		jt_polygon_pair_fast(a, b, tol, eps, acov, bcov, scratch, out))
+		return;
 	memset(out, 0, sizeof(*out));
 	if (!pair_segments(a, b, tol, (JtSegRef *) scratch, &x, &sa, &na, &sb, &nb, &wa, &wb))
 		return;
@@ -1685,17 +2340,25 @@ level_scale(int level)
 	return s;
 }
 
-/* level-0 index of coordinate v, clamped far from int64 overflow */
-static int64_t
+/*
+ * level-0 index of coordinate v, clamped far from int64 overflow: floor()
+ * by truncation and a step down for negative fractions (the same value,
+ * without a libm call per box side and level)
+ */
+static inline int64_t
 cell0(double v, double cell)
 {
-	double		q = floor(v / cell);
+	double		t = v / cell;
+	int64_t		q;
 
-	if (q > 1e15)
-		q = 1e15;
-	if (q < -1e15)
-		q = -1e15;
-	return (int64_t) q;
+	if (t > 1e15)
+		t = 1e15;
+	if (t < -1e15)
+		t = -1e15;
+	q = (int64_t) t;
+	if ((double) q > t)
+		q--;
+	return q;
 }
 
 static int
@@ -1741,18 +2404,36 @@ cells_at_level(const JtBox *boxes, size_t nboxes, double cell, int level, int ex
 	int64_t		s = level_scale(level);
 	int			n = start;
 	size_t		bi;
+	int64_t		px0 = 0,
+				px1 = -1,
+				py0 = 0,
+				py1 = -1;
 
 	for (bi = 0; bi < nboxes; bi++)
 	{
-		int64_t		x0 = floor_div(cell0(boxes[bi].xmin, cell), s);
-		int64_t		x1 = floor_div(cell0(boxes[bi].xmax, cell), s);
-		int64_t		y0 = floor_div(cell0(boxes[bi].ymin, cell), s);
-		int64_t		y1 = floor_div(cell0(boxes[bi].ymax, cell), s);
+		int64_t		x0 = cell0(boxes[bi].xmin, cell);
+		int64_t		x1 = cell0(boxes[bi].xmax, cell);
+		int64_t		y0 = cell0(boxes[bi].ymin, cell);
+		int64_t		y1 = cell0(boxes[bi].ymax, cell);
 		int64_t		cx,
 					cy;
 
+		if (s > 1)
+		{
+			x0 = floor_div(x0, s);
+			x1 = floor_div(x1, s);
+			y0 = floor_div(y0, s);
+			y1 = floor_div(y1, s);
+		}
 		if ((x1 - x0 + 1) * (y1 - y0 + 1) > max_cells)
 			return -1;
+		/* rows of a load come in runs in the same cells: skip repeats */
+		if (bi > 0 && x0 == px0 && x1 == px1 && y0 == py0 && y1 == py1)
+			continue;
+		px0 = x0;
+		px1 = x1;
+		py0 = y0;
+		py1 = y1;
 		for (cx = x0; cx <= x1; cx++)
 			for (cy = y0; cy <= y1; cy++)
 			{

@@ -112,6 +112,8 @@ typedef struct JtPath
 	int8_t		inside;			/* rings: +1 the polygon's interior is left of
 								 * the ring's direction, -1 right, 0 unknown
 								 * (zero area) */
+	double		area2;			/* twice the signed area the path encloses
+								 * (3 points or more, else 0) */
 } JtPath;
 
 typedef struct JtLinework
@@ -121,6 +123,7 @@ typedef struct JtLinework
 	uint32_t	nparts;
 	uint32_t	nsegs;			/* segments of all paths, numbered from 0 */
 	uint32_t	npoints;
+	uint32_t	nrepeated;		/* points equal to the one before them */
 	int			dim;			/* 2 polygonal, 1 linear, 0 points, -1 mixed */
 	JtBox		box;
 } JtLinework;
@@ -201,6 +204,14 @@ extern JtLocation jt_point_in_polygon(const JtLinework *lw, double x, double y, 
 /* Area (holes subtracted) and perimeter of polygon `part` of lw. */
 extern void jt_polygon_part_metrics(const JtLinework *lw, uint32_t part,
 									double *area, double *perimeter);
+
+/*
+ * The same area with the perimeter measured as sum(|dx| + |dy|), which is
+ * never less than the true one (also as rounded): 2 * area / l1 at or above
+ * a sliver width proves 2 * area / perimeter is too, without square roots.
+ */
+extern void jt_polygon_part_area_l1(const JtLinework *lw, uint32_t part,
+									double *area, double *l1);
 
 /* Total length of all paths. */
 extern double jt_linework_length(const JtLinework *lw);
@@ -293,6 +304,20 @@ extern size_t jt_pair_scratch_size(const JtLinework *a, const JtLinework *b);
 extern void jt_polygon_pair(const JtLinework *a, const JtLinework *b, double tol, double eps,
 							bool wedges, uint8_t *acov, uint8_t *bcov, void *scratch,
 							JtPairInfo *out);
+
+/*
+ * The fast path jt_polygon_pair tries first when wedges is true and
+ * jt_topo_fast_path is set (GUC jtsyq.topology_fast_path; tests turn it off
+ * to compare): for two valid one-ring polygons whose common boundary is
+ * shared vertex for vertex (edge-matched data), the shared segments are
+ * matched by their vertices and only the others are tested.  Returns true
+ * with the answer the full screen would give (disjoint, nothing unsnapped,
+ * the shared segments marked) or false: then the full screen must decide.
+ */
+extern bool jt_topo_fast_path;
+extern bool jt_polygon_pair_fast(const JtLinework *a, const JtLinework *b, double tol,
+								 double eps, uint8_t *acov, uint8_t *bcov, void *scratch,
+								 JtPairInfo *out);
 
 /*
  * Is polygon a within polygon b (its boundary inside b or on b's boundary

@@ -67,11 +67,14 @@ typedef struct TopoFeature
 	bool		validity_known;
 	bool		nodes_done;
 	bool		from_statement; /* trigger cache: a row of this statement */
+	struct TopoNewKey *newkey;	/* statement trigger: its entry in new_keys */
 	int64		stamp;			/* trigger cache: last row it was a candidate of */
 	/* containers */
 	struct TopoFeature **members;
 	int			nmembers,
 				maxmembers;
+	JtPath		path1;			/* lw's path when it has one (no palloc) */
+	char		keybuf[FLEXIBLE_ARRAY_MEMBER];	/* key's text */
 } TopoFeature;
 
 typedef void (*TopoEmitFn) (void *arg, JtTopoKind kind, const char *id1, const char *id2,
@@ -110,6 +113,8 @@ typedef struct TopoNewKey
 {
 	const char *key;
 	bool		reported;		/* unusable geometry, reported already */
+	struct TopoFeature *f;		/* statement trigger's cache: the row once
+								 * its turn has come, else NULL */
 } TopoNewKey;
 
 /* all kinds, and the trigger's default (no dangles/pseudo-nodes/gaps) */

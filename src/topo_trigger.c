@@ -44,10 +44,13 @@
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "common/hashfn.h"
+#include "executor/executor.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "parser/parse_coerce.h"
 #include "storage/lmgr.h"
 #include "storage/lock.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
@@ -660,6 +663,7 @@ grow_box(JtBox *b, const JtBox *src, double d)
  */
 #define CACHE_AFTER_ROWS 8
 #define CACHE_MAX_CELLS 4
+#define STATEMENT_CACHE_CELLS 64
 
 typedef struct CellKey
 {
@@ -672,9 +676,12 @@ typedef struct CellEntry
 {
 	CellKey		key;
 	TopoFeature **feats;
+	JtBox	   *boxes;			/* their boxes, scanned without touching them */
 	int			n,
 				max;
 } CellEntry;
+
+#define CELL_MEMO 16
 
 typedef struct KeyEntry
 {
@@ -682,13 +689,27 @@ typedef struct KeyEntry
 	TopoFeature *f;
 } KeyEntry;
 
+/*
+ * A small statement's new rows: their keys (and features, NULL for the
+ * unusable ones), hashed into TopoCtx.new_keys only when something needs to
+ * tell a new row by its key - a row of the table returned by a cell query
+ * or a probe.  A load into an empty area never does.
+ */
+typedef struct NewRows
+{
+	char	  **keys;
+	TopoFeature **feats;
+	int			n;
+} NewRows;
+
 typedef struct RowState
 {
 	Oid			tgoid;
 	TopoCtx    *ctx;			/* the row trigger's own ctxbuf, or the statement's */
 	TopoCtx		ctxbuf;
 	TrigEmit	em;
-	HTAB	   *skip;			/* statement: the new rows (not yet cached) */
+	bool		statement;		/* a statement's cache (rows in nr) */
+	NewRows    *nr;
 	TransactionId xid;			/* statement: who inserted them, and when */
 	CommandId	cid;
 	int64		rows;
@@ -701,6 +722,13 @@ typedef struct RowState
 	TopoFeature **buf;
 	int			maxbuf;
 	LockMemo	locks;			/* cells locked for the previous row */
+	CellEntry  *memo[CELL_MEMO];	/* recently found cells (rows come in runs) */
+	double		ccell;			/* size of the cache's cells, m */
+	int			cmaxcells;		/* a row reaching more is probed instead */
+	int64		rx0,			/* the cells created so far lie in */
+				ry0,			/* [rx0, rx1] x [ry0, ry1] */
+				rx1,
+				ry1;
 } RowState;
 
 static void
@@ -711,8 +739,82 @@ cell_append(CellEntry *ce, TopoFeature *f, MemoryContext cxt)
 		ce->max = Max(16, ce->max * 2);
 		ce->feats = ce->feats ? repalloc(ce->feats, sizeof(TopoFeature *) * ce->max) :
 			MemoryContextAlloc(cxt, sizeof(TopoFeature *) * ce->max);
+		ce->boxes = ce->boxes ? repalloc(ce->boxes, sizeof(JtBox) * ce->max) :
+			MemoryContextAlloc(cxt, sizeof(JtBox) * ce->max);
 	}
+	ce->boxes[ce->n] = f->lw.box;
 	ce->feats[ce->n++] = f;
+}
+
+/* the statement's new rows by key (TopoNewKey entries), hashed on first use */
+static HTAB *
+statement_keys(RowState *rs)
+{
+	TopoCtx    *ctx = rs->ctx;
+	int			i;
+
+	if (ctx->new_keys)
+		return ctx->new_keys;
+	ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
+	for (i = 0; i < rs->nr->n; i++)
+	{
+		TopoFeature *f = rs->nr->feats[i];
+		bool		found;
+		TopoNewKey *nk = hash_search(ctx->new_keys, &rs->nr->keys[i], HASH_ENTER, &found);
+
+		if (!found)
+			nk->f = NULL;
+		nk->reported = (f == NULL);
+		if (f == NULL)
+			continue;
+		f->newkey = nk;
+		if (f->from_statement)
+		{
+			/* taken already (the same key twice: the later one stands) */
+			if (nk->f && nk->f != f)
+				nk->f->excluded = true;
+			nk->f = f;
+		}
+	}
+	return ctx->new_keys;
+}
+
+/*
+ * The cache's entry of a cell, or NULL (enter: create it, *found tells
+ * whether it existed).  Entries stay where they are until the table is
+ * dropped, so a few recent ones are remembered without hashing.
+ */
+static CellEntry *
+cell_find(RowState *rs, int64 cx, int64 cy, bool container, bool enter, bool *found)
+{
+	uint32		slot = (uint32) ((cx * 31 + cy) * 2 + container) % CELL_MEMO;
+	CellEntry  *ce = rs->memo[slot];
+	CellKey		k;
+	bool		f;
+
+	if (ce && ce->key.cx == cx && ce->key.cy == cy && ce->key.container == container)
+	{
+		if (found)
+			*found = true;
+		return ce;
+	}
+	memset(&k, 0, sizeof(k));
+	k.cx = cx;
+	k.cy = cy;
+	k.container = container;
+	ce = hash_search(rs->cells, &k, enter ? HASH_ENTER : HASH_FIND, &f);
+	if (found)
+		*found = f;
+	if (ce)
+		rs->memo[slot] = ce;
+	if (enter && !f)
+	{
+		rs->rx0 = Min(rs->rx0, cx);
+		rs->ry0 = Min(rs->ry0, cy);
+		rs->rx1 = Max(rs->rx1, cx);
+		rs->ry1 = Max(rs->ry1, cy);
+	}
+	return ce;
 }
 
 /* the level-0 lock cells of a box, at most max; false if more */
@@ -731,7 +833,6 @@ static CellEntry *
 cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 {
 	TopoCtx    *ctx = rs->ctx;
-	CellKey		k;
 	CellEntry  *ce;
 	bool		found;
 	Datum		args[7];
@@ -740,23 +841,20 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 	SPITupleTable *tt;
 	int			rc;
 
-	memset(&k, 0, sizeof(k));
-	k.cx = cx;
-	k.cy = cy;
-	k.container = container;
-	ce = hash_search(rs->cells, &k, HASH_ENTER, &found);
+	ce = cell_find(rs, cx, cy, container, true, &found);
 	if (found)
 		return ce;
 	ce->feats = NULL;
+	ce->boxes = NULL;
 	ce->n = ce->max = 0;
-	args[0] = Float8GetDatum(cx * tc->cell);
-	args[1] = Float8GetDatum(cy * tc->cell);
-	args[2] = Float8GetDatum((cx + 1) * tc->cell);
-	args[3] = Float8GetDatum((cy + 1) * tc->cell);
+	args[0] = Float8GetDatum(cx * rs->ccell);
+	args[1] = Float8GetDatum(cy * rs->ccell);
+	args[2] = Float8GetDatum((cx + 1) * rs->ccell);
+	args[3] = Float8GetDatum((cy + 1) * rs->ccell);
 	args[4] = Int32GetDatum(ctx->srid);
 	args[5] = TransactionIdGetDatum(rs->xid);
 	args[6] = CommandIdGetDatum(rs->cid);
-	rc = SPI_execute_snapshot(container ? tc->ccell_plan : rs->skip ? tc->scell_plan : tc->cell_plan,
+	rc = SPI_execute_snapshot(container ? tc->ccell_plan : rs->statement ? tc->scell_plan : tc->cell_plan,
 							  args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0);
 	if (rc != SPI_OK_SELECT)
 		ereport(ERROR,
@@ -770,15 +868,22 @@ cell_load(TrigCache *tc, RowState *rs, int64 cx, int64 cy, bool container)
 		char	   *key = SPI_getvalue(tt->vals[i], tt->tupdesc, 1);
 		Datum		g = SPI_getbinval(tt->vals[i], tt->tupdesc, 2, &isnull);
 		KeyEntry   *ke;
+		TopoNewKey *nk;
 		TopoFeature *f;
 
 		if (key == NULL)
 			continue;
 		ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
-		if (ke)
+		if (!ke && !container && rs->statement &&
+			(nk = hash_search(statement_keys(rs), &key, HASH_FIND, NULL)) != NULL)
+		{
+			/* a row of the statement: cached once its turn has come */
+			if (nk->f == NULL)
+				continue;
+			f = nk->f;
+		}
+		else if (ke)
 			f = ke->f;			/* already cached through another cell */
-		else if (!container && rs->skip && hash_search(rs->skip, &key, HASH_FIND, NULL))
-			continue;			/* a new row, cached when its turn comes */
 		else
 		{
 			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
@@ -805,10 +910,22 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 				cx,
 				cy;
 	int			n = 0;
+	double		tol = tc->tol;
+	/* (locals: the stores below could alias them for the compiler) */
+	double		fx0 = f->lw.box.xmin,
+				fy0 = f->lw.box.ymin,
+				fx1 = f->lw.box.xmax + tol,
+				fy1 = f->lw.box.ymax + tol;
 
 	grow_box(&b, &f->lw.box, tc->tol);
-	if (!box_cells(&b, tc->cell, CACHE_MAX_CELLS, &cx0, &cy0, &cx1, &cy1))
+	if (!box_cells(&b, rs->ccell, rs->cmaxcells, &cx0, &cy0, &cx1, &cy1))
 		return NULL;
+	/* (never NULL when cacheable, even with no candidates) */
+	if (rs->buf == NULL)
+	{
+		rs->maxbuf = 64;
+		rs->buf = MemoryContextAlloc(rs->ctx->cxt, sizeof(TopoFeature *) * rs->maxbuf);
+	}
 	for (cx = cx0; cx <= cx1; cx++)
 		for (cy = cy0; cy <= cy1; cy++)
 		{
@@ -817,10 +934,16 @@ cache_candidates(TrigCache *tc, RowState *rs, TopoFeature *f, bool container, in
 
 			for (i = 0; i < ce->n; i++)
 			{
-				TopoFeature *c = ce->feats[i];
+				TopoFeature *c;
 
-				if (c->stamp == rs->rows * 2 + container || c->excluded ||
-					!jt_box_within(&c->lw.box, &f->lw.box, tc->tol))
+				const JtBox *cb = &ce->boxes[i];
+
+				/* jt_box_within(cb, f's box, tol), inline */
+				if (!(cb->xmin <= fx1 && fx0 <= cb->xmax + tol &&
+					  cb->ymin <= fy1 && fy0 <= cb->ymax + tol))
+					continue;
+				c = ce->feats[i];
+				if (c->stamp == rs->rows * 2 + container || c->excluded)
 					continue;
 				c->stamp = rs->rows * 2 + container;
 				if (n == rs->maxbuf)
@@ -851,25 +974,34 @@ cache_add(TrigCache *tc, RowState *rs, TopoFeature *f)
 	bool		found;
 
 	f->from_statement = true;
-	ke = hash_search(rs->keys, &f->key, HASH_ENTER, &found);
-	if (found && ke->f != f)
-		ke->f->excluded = true; /* the version this row replaces */
-	ke->key = f->key;
-	ke->f = f;
+	if (rs->statement)
+	{
+		/* a statement's row: in its new_keys entry, if they are hashed yet */
+		if (f->newkey)
+		{
+			if (f->newkey->f && f->newkey->f != f)
+				f->newkey->f->excluded = true;	/* the same key twice */
+			f->newkey->f = f;
+		}
+	}
+	else
+	{
+		ke = hash_search(rs->keys, &f->key, HASH_ENTER, &found);
+		if (found && ke->f != f)
+			ke->f->excluded = true; /* the version this row replaces */
+		ke->key = f->key;
+		ke->f = f;
+	}
 	rs->cached++;
 	grow_box(&b, &f->lw.box, tc->tol);
-	(void) box_cells(&b, tc->cell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
-	for (cx = cx0; cx <= cx1; cx++)
-		for (cy = cy0; cy <= cy1; cy++)
+	(void) box_cells(&b, rs->ccell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
+	/* only cells that exist can take it */
+	for (cx = Max(cx0, rs->rx0); cx <= Min(cx1, rs->rx1); cx++)
+		for (cy = Max(cy0, rs->ry0); cy <= Min(cy1, rs->ry1); cy++)
 		{
-			CellKey		k;
-			CellEntry  *ce;
-
-			memset(&k, 0, sizeof(k));
-			k.cx = cx;
-			k.cy = cy;
 			/* cells not read yet will find the row in the table */
-			ce = hash_search(rs->cells, &k, HASH_FIND, NULL);
+			CellEntry  *ce = cell_find(rs, cx, cy, false, false, NULL);
+
 			if (ce)
 				cell_append(ce, f, rs->cgen->cxt);
 		}
@@ -1040,6 +1172,9 @@ row_check(TrigCache *tc, TriggerData *td, RowState *rs, HeapTuple newtup, ItemPo
 			 * features live in cgen only (the new row just cached too).
 			 */
 			rs->cache_off = true;
+			memset(rs->memo, 0, sizeof(rs->memo));
+			rs->rx0 = rs->ry0 = PG_INT64_MAX;
+			rs->rx1 = rs->ry1 = PG_INT64_MIN;
 			hash_destroy(rs->cells);
 			hash_destroy(rs->keys);
 			hash_destroy(rs->ckeys);
@@ -1072,6 +1207,190 @@ done:
  * statement's rows before it; every pair is seen once.  Line ends are
  * checked in a second pass, when all the statement's lines are known.
  */
+/*
+ * A small statement: the old rows (or containers) of every level-0 cell its
+ * rows reach, read in one query before the rows are checked - by the
+ * cells' extent when they fill at least half of it, else cell by cell
+ * without duplicates - instead of one index probe per cell.  (A load of a
+ * whole area then reads the index once; its own rows, already in the
+ * index, are passed over once instead of once per cell.)  The rows are put
+ * into every cell their box meets, as cell_load would; rows of the
+ * statement are left out by xmin/cmin and by key.
+ */
+static void
+statement_preload(TrigCache *tc, RowState *rs, TopoFeature **pre, int npre, bool container)
+{
+	TopoCtx    *ctx = rs->ctx;
+	Datum	   *cx1s,
+			   *cy1s,
+			   *cx2s,
+			   *cy2s;
+	int			ncells = 0,
+				maxcells = 256,
+				i;
+	int64		ex0 = PG_INT64_MAX,
+				ey0 = PG_INT64_MAX,
+				ex1 = PG_INT64_MIN,
+				ey1 = PG_INT64_MIN,
+				px0 = 0,
+				py0 = 0,
+				px1 = -1,
+				py1 = -1;
+	bool		dense;
+	char	   *pg = jt_postgis_schema();
+	char	   *sql;
+	Datum		args[6];
+	Oid			types[6] = {XIDOID, CIDOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID, FLOAT8ARRAYOID};
+	int			nargs;
+	Portal		portal;
+	const char *keyexpr = container ? tc->ckeyexpr : tc->keyexpr;
+	const char *geomcol = quote_identifier(container ? tc->cgeomcol : tc->geomcol);
+	const char *rel = container ? topo_relation_name(tc->container) : tc->relname;
+
+	cx1s = palloc(sizeof(Datum) * maxcells);
+	cy1s = palloc(sizeof(Datum) * maxcells);
+	cx2s = palloc(sizeof(Datum) * maxcells);
+	cy2s = palloc(sizeof(Datum) * maxcells);
+	for (i = 0; i < npre; i++)
+	{
+		JtBox		b;
+		int64		cx0,
+					cy0,
+					cx1,
+					cy1,
+					cx,
+					cy;
+
+		grow_box(&b, &pre[i]->lw.box, tc->tol);
+		if (!box_cells(&b, rs->ccell, rs->cmaxcells, &cx0, &cy0, &cx1, &cy1))
+			continue;			/* probed on its own */
+		/* rows come in runs in the same cells */
+		if (cx0 == px0 && cy0 == py0 && cx1 == px1 && cy1 == py1)
+			continue;
+		px0 = cx0;
+		py0 = cy0;
+		px1 = cx1;
+		py1 = cy1;
+		for (cx = cx0; cx <= cx1; cx++)
+			for (cy = cy0; cy <= cy1; cy++)
+			{
+				CellEntry  *ce;
+				bool		found;
+
+				ce = cell_find(rs, cx, cy, container, true, &found);
+				if (found)
+					continue;
+				ce->feats = NULL;
+				ce->boxes = NULL;
+				ce->n = ce->max = 0;
+				if (ncells == maxcells)
+				{
+					maxcells *= 2;
+					cx1s = repalloc(cx1s, sizeof(Datum) * maxcells);
+					cy1s = repalloc(cy1s, sizeof(Datum) * maxcells);
+					cx2s = repalloc(cx2s, sizeof(Datum) * maxcells);
+					cy2s = repalloc(cy2s, sizeof(Datum) * maxcells);
+				}
+				cx1s[ncells] = Float8GetDatum(cx * rs->ccell);
+				cy1s[ncells] = Float8GetDatum(cy * rs->ccell);
+				cx2s[ncells] = Float8GetDatum((cx + 1) * rs->ccell);
+				cy2s[ncells] = Float8GetDatum((cy + 1) * rs->ccell);
+				ncells++;
+				ex0 = Min(ex0, cx);
+				ey0 = Min(ey0, cy);
+				ex1 = Max(ex1, cx);
+				ey1 = Max(ey1, cy);
+			}
+	}
+	if (ncells == 0)
+		return;
+
+	dense = 2.0 * ncells >= (double) (ex1 - ex0 + 1) * (double) (ey1 - ey0 + 1);
+	args[0] = TransactionIdGetDatum(rs->xid);
+	args[1] = CommandIdGetDatum(rs->cid);
+	if (dense)
+	{
+		sql = psprintf("SELECT t.%s::text, t.%s FROM %s t WHERE t.%s OPERATOR(%s.&&) "
+					   "%s.ST_MakeEnvelope(%.17g, %.17g, %.17g, %.17g, %d)%s",
+					   keyexpr, geomcol, rel, geomcol, pg, pg,
+					   ex0 * rs->ccell, ey0 * rs->ccell, (ex1 + 1) * rs->ccell, (ey1 + 1) * rs->ccell,
+					   ctx->srid, container ? "" : " AND NOT (t.xmin = $1 AND t.cmin = $2)");
+		nargs = 2;
+	}
+	else
+	{
+		sql = psprintf("SELECT DISTINCT ON (t.tableoid, t.ctid) t.%s::text, t.%s "
+					   "FROM unnest($3, $4, $5, $6) c(x1, y1, x2, y2) JOIN %s t "
+					   "ON t.%s OPERATOR(%s.&&) %s.ST_MakeEnvelope(c.x1, c.y1, c.x2, c.y2, %d)%s",
+					   keyexpr, geomcol, rel, geomcol, pg, pg, ctx->srid,
+					   container ? "" : " WHERE NOT (t.xmin = $1 AND t.cmin = $2)");
+		args[2] = PointerGetDatum(construct_array(cx1s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[3] = PointerGetDatum(construct_array(cy1s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[4] = PointerGetDatum(construct_array(cx2s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		args[5] = PointerGetDatum(construct_array(cy2s, ncells, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		nargs = 6;
+	}
+
+	/* a snapshot taken after the locks, as cell_load's */
+	PushActiveSnapshot(GetLatestSnapshot());
+	portal = SPI_cursor_open_with_args(NULL, sql, nargs, types, args, NULL, true, 0);
+	for (;;)
+	{
+		SPITupleTable *tt;
+		uint64		n,
+					r;
+
+		SPI_cursor_fetch(portal, true, 1000);
+		tt = SPI_tuptable;
+		n = SPI_processed;
+		if (n == 0)
+			break;
+		for (r = 0; r < n; r++)
+		{
+			bool		isnull,
+						found;
+			char	   *key = SPI_getvalue(tt->vals[r], tt->tupdesc, 1);
+			Datum		g = SPI_getbinval(tt->vals[r], tt->tupdesc, 2, &isnull);
+			KeyEntry   *ke;
+			TopoFeature *f;
+			int64		cx0,
+						cy0,
+						cx1,
+						cy1,
+						cx,
+						cy;
+
+			CHECK_FOR_INTERRUPTS();
+			if (key == NULL)
+				continue;
+			ke = hash_search(container ? rs->ckeys : rs->keys, &key, HASH_FIND, NULL);
+			if (ke)
+				continue;		/* twice through the DISTINCT of another table */
+			if (!container && hash_search(statement_keys(rs), &key, HASH_FIND, NULL))
+				continue;		/* a new row, cached when its turn comes */
+			f = topo_feature_load(ctx, rs->cgen, key, NULL, g, isnull,
+								  container ? TOPO_CONTAINER : TOPO_NEIGHBOUR, false);
+			ke = hash_search(container ? rs->ckeys : rs->keys, &f->key, HASH_ENTER, &found);
+			ke->f = f;
+			rs->cached++;
+			if (f->excluded || jt_box_is_empty(&f->lw.box))
+				continue;		/* never a candidate */
+			(void) box_cells(&f->lw.box, rs->ccell, INT_MAX, &cx0, &cy0, &cx1, &cy1);
+			for (cx = Max(cx0, ex0); cx <= Min(cx1, ex1); cx++)
+				for (cy = Max(cy0, ey0); cy <= Min(cy1, ey1); cy++)
+				{
+					CellEntry  *ce = cell_find(rs, cx, cy, container, false, NULL);
+
+					if (ce)
+						cell_append(ce, f, rs->cgen->cxt);
+				}
+		}
+		SPI_freetuptable(tt);
+	}
+	SPI_cursor_close(portal);
+	PopActiveSnapshot();
+}
+
 static TopoFeature **
 statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 {
@@ -1089,14 +1408,18 @@ statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 	all = probe(tc, rs, tc->nbr_plan, args, nulls, TOPO_NEIGHBOUR, &n);
 	for (i = 0; i < n; i++)
 	{
-		KeyEntry   *ke = all[i]->key ? hash_search(rs->keys, &all[i]->key, HASH_FIND, NULL) : NULL;
+		TopoNewKey *nk = all[i]->key ? hash_search(statement_keys(rs), &all[i]->key, HASH_FIND, NULL) : NULL;
+		KeyEntry   *ke;
 
-		if (ke)
-			all[k++] = ke->f;	/* a row of the statement already taken */
-		else if (all[i]->key && hash_search(rs->skip, &all[i]->key, HASH_FIND, NULL))
-			continue;			/* one not taken yet */
-		else
-			all[k++] = all[i];
+		if (nk)
+		{
+			/* a row of the statement: the one taken, or not yet */
+			if (nk->f)
+				all[k++] = nk->f;
+			continue;
+		}
+		ke = all[i]->key ? hash_search(rs->keys, &all[i]->key, HASH_FIND, NULL) : NULL;
+		all[k++] = ke ? ke->f : all[i];
 	}
 	(void) ctx;
 	*nout = k;
@@ -1104,7 +1427,8 @@ statement_probe(TrigCache *tc, RowState *rs, TopoFeature *f, int *nout)
 }
 
 static void
-statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, CommandId stmt_cid)
+statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, NewRows *nr,
+				 CommandId stmt_cid)
 {
 	RowState	rs;
 	HASHCTL		hc;
@@ -1115,7 +1439,8 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 
 	memset(&rs, 0, sizeof(rs));
 	rs.ctx = ctx;
-	rs.skip = ctx->new_keys;
+	rs.statement = true;
+	rs.nr = nr;
 	rs.xid = GetCurrentTransactionIdIfAny();
 	rs.cid = stmt_cid;
 	rs.cgen = topo_gen_new(ctx);
@@ -1126,6 +1451,30 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 	rs.cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	rs.keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), ctx->cxt);
 	rs.ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), ctx->cxt);
+	rs.rx0 = rs.ry0 = PG_INT64_MAX;
+	rs.rx1 = rs.ry1 = PG_INT64_MIN;
+
+	/*
+	 * The cache's cells: all are read up front, so their size is free of
+	 * the lock cells'.  Twice the rows' mean extent keeps the lists short
+	 * (a 100 m parcel meets a few dozen boxes, not the hundred of a 1 km
+	 * cell) while most rows reach at most 2 x 2 of them; a row reaching
+	 * more than STATEMENT_CACHE_CELLS is probed on its own.
+	 */
+	{
+		double		ext = 0;
+
+		for (i = 0; i < npre; i++)
+			ext += Max(pre[i]->lw.box.xmax - pre[i]->lw.box.xmin,
+					   pre[i]->lw.box.ymax - pre[i]->lw.box.ymin);
+		rs.ccell = npre > 0 ? 2 * ext / npre : tc->cell;
+		rs.ccell = Max(rs.ccell, tc->cell / 64);
+		rs.ccell = Min(rs.ccell, tc->cell);
+		rs.cmaxcells = STATEMENT_CACHE_CELLS;
+	}
+	statement_preload(tc, &rs, pre, npre, false);
+	if (OidIsValid(tc->container) && !tc->link)
+		statement_preload(tc, &rs, pre, npre, true);
 
 	for (pass = 0; pass < (ctx->layer_dim == 1 ? 2 : 1); pass++)
 		for (i = 0; i < npre; i++)
@@ -1186,13 +1535,164 @@ statement_cached(TrigCache *tc, TopoCtx *ctx, TopoFeature **pre, int npre, Comma
 		}
 }
 
+/*
+ * The new rows of a statement: key as text, geometry, link as text.  Read
+ * straight from the transition table's tuplestore (with a read pointer of
+ * our own, as a NamedTuplestoreScan does) when key and link turn into text
+ * as their SQL cast does - by their output function or as binary-compatible
+ * text - which covers integer, numeric and text keys; otherwise through SPI
+ * (SELECT key::text, geom, link::text FROM the transition table).
+ */
+typedef struct NewRowReader
+{
+	/* direct */
+	MemoryContext cxt;			/* where a tuple read from disk is kept */
+	Tuplestorestate *ts;
+	int			readptr;
+	TupleTableSlot *slot;
+	AttrNumber	keyatt,
+				geomatt,
+				linkatt;
+	bool		keyio,
+				linkio;
+	FmgrInfo	keyout,
+				linkout;
+	/* SPI */
+	Portal		portal;
+	SPITupleTable *tt;
+	uint64		pos,
+				n;
+} NewRowReader;
+
+/* can a column of type typid be turned into text without SQL?  (its output function, or binary) */
+static bool
+text_by_output(Oid typid, bool *io, FmgrInfo *out)
+{
+	Oid			castfunc,
+				outfunc;
+	bool		varlena;
+
+	switch (find_coercion_pathway(TEXTOID, typid, COERCION_EXPLICIT, &castfunc))
+	{
+		case COERCION_PATH_RELABELTYPE:
+			*io = false;
+			return true;
+		case COERCION_PATH_COERCEVIAIO:
+			getTypeOutputInfo(typid, &outfunc, &varlena);
+			fmgr_info(outfunc, out);
+			*io = true;
+			return true;
+		default:
+			return false;
+	}
+}
+
+static void
+reader_begin(NewRowReader *r, TrigCache *tc, TriggerData *td)
+{
+	TupleDesc	desc = RelationGetDescr(td->tg_relation);
+	char	   *sql;
+
+	memset(r, 0, sizeof(*r));
+	r->keyatt = SPI_fnumber(desc, tc->keycol);
+	r->geomatt = SPI_fnumber(desc, tc->geomcol);
+	r->linkatt = tc->link ? SPI_fnumber(desc, tc->link) : InvalidAttrNumber;
+	if (r->keyatt > 0 && r->geomatt > 0 && (!tc->link || r->linkatt > 0) &&
+		text_by_output(TupleDescAttr(desc, r->keyatt - 1)->atttypid, &r->keyio, &r->keyout) &&
+		(!tc->link || text_by_output(TupleDescAttr(desc, r->linkatt - 1)->atttypid, &r->linkio, &r->linkout)))
+	{
+		r->cxt = CurrentMemoryContext;
+		r->ts = td->tg_newtable;
+		r->readptr = tuplestore_alloc_read_pointer(r->ts, EXEC_FLAG_REWIND);
+		tuplestore_select_read_pointer(r->ts, r->readptr);
+		tuplestore_rescan(r->ts);
+		r->slot = MakeSingleTupleTableSlot(desc, &TTSOpsMinimalTuple);
+		return;
+	}
+	sql = psprintf("SELECT %s::text, %s%s%s%s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
+				   tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
+				   tc->link ? "::text" : "", quote_identifier(td->tg_trigger->tgnewtable));
+	r->portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+}
+
+static char *
+reader_text(Datum d, bool io, FmgrInfo *out)
+{
+	return io ? OutputFunctionCall(out, d) : TextDatumGetCString(d);
+}
+
+/*
+ * The next row (strings palloc'd in the current context; the geometry
+ * valid until the next call), or false at the end.
+ */
+static bool
+reader_next(NewRowReader *r, char **key, Datum *geom, bool *isnull, char **link)
+{
+	bool		null;
+	Datum		d;
+
+	if (r->ts)
+	{
+		MemoryContext old = MemoryContextSwitchTo(r->cxt);
+		bool		got;
+
+		/* (a tuple from disk is palloc'd here and freed by the next one) */
+		tuplestore_select_read_pointer(r->ts, r->readptr);
+		got = tuplestore_gettupleslot(r->ts, true, false, r->slot);
+		MemoryContextSwitchTo(old);
+		if (!got)
+			return false;
+		d = slot_getattr(r->slot, r->keyatt, &null);
+		*key = null ? NULL : reader_text(d, r->keyio, &r->keyout);
+		*geom = slot_getattr(r->slot, r->geomatt, isnull);
+		*link = NULL;
+		if (r->linkatt > 0)
+		{
+			d = slot_getattr(r->slot, r->linkatt, &null);
+			*link = null ? NULL : reader_text(d, r->linkio, &r->linkout);
+		}
+		return true;
+	}
+	if (r->pos == r->n)
+	{
+		/* (recording a finding runs SPI again: keep our own pointers) */
+		if (r->tt)
+			SPI_freetuptable(r->tt);
+		SPI_cursor_fetch(r->portal, true, 10000);
+		r->tt = SPI_tuptable;
+		r->n = SPI_processed;
+		r->pos = 0;
+		if (r->n == 0)
+			return false;
+	}
+	*key = SPI_getvalue(r->tt->vals[r->pos], r->tt->tupdesc, 1);
+	*geom = SPI_getbinval(r->tt->vals[r->pos], r->tt->tupdesc, 2, isnull);
+	*link = r->tt->tupdesc->natts > 2 ? SPI_getvalue(r->tt->vals[r->pos], r->tt->tupdesc, 3) : NULL;
+	r->pos++;
+	return true;
+}
+
+static void
+reader_end(NewRowReader *r)
+{
+	if (r->ts)
+	{
+		ExecDropSingleTupleTableSlot(r->slot);
+		tuplestore_select_read_pointer(r->ts, 0);
+	}
+	else
+	{
+		if (r->tt)
+			SPI_freetuptable(r->tt);
+		SPI_cursor_close(r->portal);
+	}
+}
+
 static void
 statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid)
 {
-	char	   *newtab = td->tg_trigger->tgnewtable;
 	char	   *sql;
-	Portal		portal,
-				cportal = NULL;
+	Portal		cportal = NULL;
 	char	   *csql;
 	bool		dense;
 	JtBox		extent = {0, 0, 0, 0};
@@ -1217,6 +1717,9 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	bool		small;
 	TopoFeature **pre = NULL;
 	int			npre = 0;
+	NewRowReader reader;
+	MemoryContext old;
+	NewRows		nr;
 
 	if (tc->keycol == NULL)
 		ereport(ERROR,
@@ -1228,7 +1731,6 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 				(errcode(ERRCODE_INTERNAL_ERROR),
 				 errmsg("%s: could not register the transition table", FNAME)));
 
-	ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
 	boxes = MemoryContextAllocHuge(ctx->cxt, sizeof(JtBox) * maxboxes);
 	rowcxt = AllocSetContextCreate(ctx->cxt, "jtsyq trigger row", ALLOCSET_SMALL_SIZES);
 
@@ -1240,110 +1742,114 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	 */
 	nnew = tuplestore_tuple_count(td->tg_newtable);
 	small = nnew <= jt_topology_batch_rows;
+	memset(&nr, 0, sizeof(nr));
 	if (small)
+	{
 		pre = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(nnew, 1));
+		nr.keys = MemoryContextAllocHuge(ctx->cxt, sizeof(char *) * Max(nnew, 1));
+		nr.feats = MemoryContextAllocHuge(ctx->cxt, sizeof(TopoFeature *) * Max(nnew, 1));
+	}
+	else
+		ctx->new_keys = topo_string_hash("jtsyq new rows", sizeof(TopoNewKey), ctx->cxt);
 
 	/*
 	 * 1. the new rows: their keys and boxes (and in a small statement the
 	 * features themselves, checked alone as they are read); unusable ones
 	 * reported now
 	 */
-	sql = psprintf("SELECT %s::text, %s%s%s%s FROM %s", tc->keyexpr, quote_identifier(tc->geomcol),
-				   tc->link ? ", " : "", tc->link ? quote_identifier(tc->link) : "",
-				   tc->link ? "::text" : "", quote_identifier(newtab));
-	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+	old = MemoryContextSwitchTo(ctx->cxt);
+	reader_begin(&reader, tc, td);
+	MemoryContextSwitchTo(old);
 	for (;;)
 	{
-		uint64		k,
-					nrows;
-		SPITupleTable *tt;
+		bool		isnull;
+		Datum		g;
+		char	   *key,
+				   *link;
+		TopoNewKey *nk;
+		bool		found;
+		char	   *stored;
+		JtGeom	   *jg = NULL;
+		JtLinework	lw;
 
-		/* (recording a finding runs SPI again: keep our own pointers) */
-		SPI_cursor_fetch(portal, true, 10000);
-		tt = SPI_tuptable;
-		nrows = SPI_processed;
-		if (nrows == 0)
-			break;
-		for (k = 0; k < nrows; k++)
+		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(rowcxt);
+		if (!reader_next(&reader, &key, &g, &isnull, &link))
 		{
-			HeapTuple	t = tt->vals[k];
-			bool		isnull;
-			Datum		g = SPI_getbinval(t, tt->tupdesc, 2, &isnull);
-			char	   *key;
-			TopoNewKey *nk;
-			bool		found;
-			char	   *stored;
-			JtGeom	   *jg = NULL;
-			JtLinework	lw;
-			MemoryContext old;
+			MemoryContextSwitchTo(old);
+			break;
+		}
+		if (key == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_NOT_NULL_VIOLATION),
+					 errmsg("%s: a new row of %s has a NULL key", FNAME, tc->relname)));
+		if (small)
+		{
+			TopoFeature *f;
 
-			CHECK_FOR_INTERRUPTS();
-			old = MemoryContextSwitchTo(rowcxt);
-			key = SPI_getvalue(t, tt->tupdesc, 1);
-			if (key == NULL)
+			MemoryContextSwitchTo(old);
+			f = topo_feature_load(ctx, gen, key, link, g, isnull, TOPO_FEATURE, true);
+			if (nr.n == nnew)
 				ereport(ERROR,
-						(errcode(ERRCODE_NOT_NULL_VIOLATION),
-						 errmsg("%s: a new row of %s has a NULL key", FNAME, tc->relname)));
-			stored = MemoryContextStrdup(ctx->cxt, key);
-			nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
-			nk->reported = false;
-			if (small)
+						(errcode(ERRCODE_INTERNAL_ERROR),
+						 errmsg("%s: more new rows than the transition table counted", FNAME)));
+			if (f->excluded)
 			{
-				char	   *link = tc->link ? SPI_getvalue(t, tt->tupdesc, 3) : NULL;
-				TopoFeature *f;
-
-				MemoryContextSwitchTo(old);
-				f = topo_feature_load(ctx, gen, key, link, g, isnull, TOPO_FEATURE, true);
-				if (f->excluded)
-				{
-					topo_feature_release(f);
-					nk->reported = true;
-				}
-				else
-				{
-					pre[npre++] = f;
-					if (nboxes == maxboxes)
-					{
-						maxboxes *= 2;
-						boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
-					}
-					grow_box(&boxes[nboxes++], &f->lw.box, tc->tol);
-				}
-				MemoryContextReset(rowcxt);
-				continue;
-			}
-			if (!isnull)
-			{
-				jg = jt_geom_from_datum(g, FNAME);
-				jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
-			}
-			if (isnull || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
-			{
-				TopoFeature *f = topo_feature_load(ctx, gen, key, NULL, g, isnull, TOPO_FEATURE, true);
-
+				/* reported: kept by key only */
+				nr.keys[nr.n] = MemoryContextStrdup(ctx->cxt, key);
+				nr.feats[nr.n++] = NULL;
 				topo_feature_release(f);
-				nk->reported = true;
 			}
 			else
 			{
-				if (!ctx->srid_known)
-				{
-					ctx->srid = jg->srid;
-					ctx->srid_known = true;
-				}
+				nr.keys[nr.n] = f->key;
+				nr.feats[nr.n++] = f;
+				pre[npre++] = f;
 				if (nboxes == maxboxes)
 				{
 					maxboxes *= 2;
 					boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
 				}
-				grow_box(&boxes[nboxes++], &lw.box, tc->tol);
+				grow_box(&boxes[nboxes++], &f->lw.box, tc->tol);
 			}
-			MemoryContextSwitchTo(old);
 			MemoryContextReset(rowcxt);
+			continue;
 		}
-		SPI_freetuptable(tt);
+		stored = MemoryContextStrdup(ctx->cxt, key);
+		nk = hash_search(ctx->new_keys, &stored, HASH_ENTER, &found);
+		nk->reported = false;
+		if (!found)
+			nk->f = NULL;
+		if (!isnull)
+		{
+			jg = jt_geom_from_datum(g, FNAME);
+			jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
+		}
+		if (isnull || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
+		{
+			TopoFeature *f = topo_feature_load(ctx, gen, key, NULL, g, isnull, TOPO_FEATURE, true);
+
+			topo_feature_release(f);
+			nk->reported = true;
+		}
+		else
+		{
+			if (!ctx->srid_known)
+			{
+				ctx->srid = jg->srid;
+				ctx->srid_known = true;
+			}
+			if (nboxes == maxboxes)
+			{
+				maxboxes *= 2;
+				boxes = repalloc_huge(boxes, sizeof(JtBox) * maxboxes);
+			}
+			grow_box(&boxes[nboxes++], &lw.box, tc->tol);
+		}
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(rowcxt);
 	}
-	SPI_cursor_close(portal);
+	reader_end(&reader);
 	topo_gen_done_loading(gen);
 	if (nboxes == 0)
 		return;
@@ -1354,7 +1860,7 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 	/* 3a. a small statement: its rows one by one against cached lock cells */
 	if (small)
 	{
-		statement_cached(tc, ctx, pre, npre, stmt_cid);
+		statement_cached(tc, ctx, pre, npre, &nr, stmt_cid);
 		return;
 	}
 
@@ -1546,6 +2052,10 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 			hc.entrysize = sizeof(CellEntry);
 			hc.hcxt = rs->ctx->cxt;
 			rs->cells = hash_create("jtsyq trigger cells", 256, &hc, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+			rs->ccell = tc->cell;
+			rs->cmaxcells = CACHE_MAX_CELLS;
+			rs->rx0 = rs->ry0 = PG_INT64_MAX;
+			rs->rx1 = rs->ry1 = PG_INT64_MIN;
 			rs->keys = topo_string_hash("jtsyq trigger rows", sizeof(KeyEntry), rs->ctx->cxt);
 			rs->ckeys = topo_string_hash("jtsyq trigger containers", sizeof(KeyEntry), rs->ctx->cxt);
 			rs->em.ctx = rs->ctx;

@@ -13,8 +13,15 @@
 #   BENCH_SCALING="100 224 316"  further grid sides for the growth table
 #                             (10 000, 50 176, 99 856 parcels; the main layer
 #                             is added); BENCH_FULL=1 adds 1000 (1 000 000)
-#   BENCH_REPEAT=3            runs of each trigger measurement (median)
+#   BENCH_REPEAT=5            runs of each trigger measurement (median)
+#   BENCH_TRIGGERS_ONLY=1     only the trigger loads (no layer, no growth)
+#   BENCH_BEFORE=<commit>     also time the triggers of that commit in the
+#                             same run (its sources built as a second
+#                             library, loaded by path; e.g. 6d44ce4, the
+#                             merge of the first implementation)
 #
+# Every timed load starts after a CHECKPOINT (not timed), so that no load
+# pays for the writes of the one before.
 # The PostGIS baseline is the overlap-only self-join
 #   ST_Intersects(a, b) AND a.id < b.id AND ST_Relate(a, b, '2********')
 # run single-threaded like topology_errors (max_parallel_workers_per_gather
@@ -28,7 +35,9 @@ cd "$(dirname "$0")/../.."
 NX=${BENCH_NX:-450}
 TROWS=${BENCH_TRIGGER_ROWS:-50000}
 SCALING=${BENCH_SCALING:-"100 224 316"}
-REPEAT=${BENCH_REPEAT:-3}
+REPEAT=${BENCH_REPEAT:-5}
+BEFORE=${BENCH_BEFORE:-}
+TRIGGERS_ONLY=${BENCH_TRIGGERS_ONLY:-0}
 [ "${BENCH_FULL:-0}" = 1 ] && SCALING="$SCALING 1000"
 OUT=test/bench/out
 mkdir -p "$OUT"
@@ -44,6 +53,18 @@ exec 9>/tmp/jtsyq-install.lock
 flock 9
 $SUDO make -s install >/dev/null
 
+# the earlier implementation, for before/after ratios in one run: built as
+# jtsyq_before.so without its _PG_init (the GUCs are this build's) and
+# linked -Bsymbolic, so that its calls stay inside it; loaded by path after
+# this build's library (a C function of it is called first)
+if [ -n "$BEFORE" ]; then
+	mkdir -p "$CDIR/before"
+	git archive "$BEFORE" src Makefile jtsyq.control jtsyq--1.0.sql | tar -x -C "$CDIR/before"
+	sed -i 's/^\tjt_geos_init_interrupts();$//; s/^\tjt_topo_init();$//' "$CDIR/before/src/jtsyq.c"
+	make -s -C "$CDIR/before" MODULE_big=jtsyq_before LDFLAGS_SL=-Wl,-Bsymbolic >/dev/null
+	chmod -R a+rX "$CDIR/before"
+fi
+
 cat > "$OUT/bench_topology.sql" <<EOF
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
@@ -51,15 +72,26 @@ CREATE EXTENSION IF NOT EXISTS jtsyq CASCADE;
 \i test/bench/gen_parcels.sql
 SET jit = off;
 \o /dev/null
-CREATE TABLE jtsyq_bench.results (what text, n bigint, seconds float8);
+CREATE TABLE jtsyq_bench.results (what text, n bigint, seconds float8, rep integer);
 CREATE FUNCTION jtsyq_bench.t(what text, n bigint, sql text) RETURNS float8 LANGUAGE plpgsql AS \$\$
 DECLARE t0 timestamptz := clock_timestamp(); s float8;
 BEGIN
     EXECUTE sql;
     s := extract(epoch FROM clock_timestamp() - t0);
-    INSERT INTO jtsyq_bench.results VALUES (what, n, s);
+    INSERT INTO jtsyq_bench.results
+    VALUES (what, n, s, nullif(current_setting('jtsyq_bench.rep', true), '')::integer);
     RETURN s;
 END \$\$;
+EOF
+if [ "$TRIGGERS_ONLY" = 1 ]; then
+	# the trigger rows alone: the first $TROWS parcels of the $NX x $NX layer
+	cat >> "$OUT/bench_topology.sql" <<EOF
+CREATE TABLE src (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
+SELECT jtsyq_bench.parcels('src', ($TROWS + $NX - 1) / $NX, $NX) AS parcels;
+DELETE FROM src WHERE id >= $TROWS;
+EOF
+else
+	cat >> "$OUT/bench_topology.sql" <<EOF
 
 -- the main layer and its containers
 CREATE TABLE p (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
@@ -93,27 +125,39 @@ SELECT count(*) AS findings_on_the_clean_layer FROM jtsyq.topology_errors('p', c
 
 -- 2. growth with the layer size (no container: overlaps, validity, slivers)
 EOF
-for side in $SCALING; do
-	cat >> "$OUT/bench_topology.sql" <<EOF
+	for side in $SCALING; do
+		cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE TABLE s$side (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
 SELECT jtsyq_bench.parcels('s$side', $side, $side) AS parcels;
 VACUUM ANALYZE s$side;
 SELECT jtsyq_bench.t('scaling', $side * $side, \$q\$SELECT count(*) FROM jtsyq.topology_errors('s$side')\$q\$);
 DROP TABLE s$side;
 EOF
-done
-cat >> "$OUT/bench_topology.sql" <<EOF
+	done
+	cat >> "$OUT/bench_topology.sql" <<EOF
 INSERT INTO jtsyq_bench.results SELECT 'scaling', n, seconds FROM jtsyq_bench.results
  WHERE what = 'topology_errors_no_container';
+CREATE TABLE src AS SELECT * FROM p WHERE id < $TROWS;
+EOF
+fi
+cat >> "$OUT/bench_topology.sql" <<EOF
 
 -- 3. the trigger: $TROWS parcels inserted into a table with a GiST index,
 -- by INSERT ... SELECT and by COPY from a file; no trigger, the row
 -- trigger, the statement (bulk) trigger, and a PL/pgSQL row trigger of the
 -- PostGIS kind for reference
-CREATE TABLE src AS SELECT * FROM p WHERE id < $TROWS;
 COPY src TO '$CDIR/src.copy';
 CREATE TABLE t (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
 CREATE INDEX ON t USING gist (geom);
+SELECT jtsyq.version() IS NOT NULL AS this_build_loaded;
+EOF
+if [ -n "$BEFORE" ]; then
+	cat >> "$OUT/bench_topology.sql" <<EOF
+CREATE FUNCTION topology_trigger_before() RETURNS trigger LANGUAGE c
+    AS '$CDIR/before/jtsyq_before', 'jtsyq_topology_trigger';
+EOF
+fi
+cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE FUNCTION plpgsql_overlap() RETURNS trigger LANGUAGE plpgsql AS \$\$
 BEGIN
     IF EXISTS (SELECT 1 FROM t WHERE t.geom && NEW.geom AND ST_Relate(t.geom, NEW.geom, '2********')) THEN
@@ -122,22 +166,42 @@ BEGIN
     RETURN NEW;
 END \$\$;
 EOF
+# each repeat: per kind of load the plain load, then the same load through
+# each trigger, so that a trigger's time is compared with a plain load
+# timed just before it (the ratios below are medians of these pairs)
 i=0
 while [ $i -lt "$REPEAT" ]; do
-	cat >> "$OUT/bench_topology.sql" <<EOF
-TRUNCATE t; SELECT jtsyq_bench.t('insert_plain', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; SELECT jtsyq_bench.t('copy_plain', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
-CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
-TRUNCATE t; SELECT jtsyq_bench.t('insert_row_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; SELECT jtsyq_bench.t('copy_row_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
-DROP TRIGGER t_row ON t;
+	echo "SET jtsyq_bench.rep = $i;" >> "$OUT/bench_topology.sql"
+	for load in insert copy; do
+		if [ $load = insert ]; then
+			stmt="INSERT INTO t SELECT * FROM src"
+		else
+			stmt="COPY t FROM ''$CDIR/src.copy''"
+		fi
+		for fn in "" jtsyq.topology_trigger ${BEFORE:+topology_trigger_before}; do
+			case "$fn" in
+				"") what=plain ;;
+				jtsyq.topology_trigger) what=trigger ;;
+				*) what=trigger_before ;;
+			esac
+			if [ -z "$fn" ]; then
+				echo "TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('${load}_plain', $TROWS, '$stmt');" >> "$OUT/bench_topology.sql"
+				continue
+			fi
+			cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE TRIGGER t_bulk AFTER INSERT ON t REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-    EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
-TRUNCATE t; SELECT jtsyq_bench.t('insert_bulk_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
-TRUNCATE t; SELECT jtsyq_bench.t('copy_bulk_trigger', $TROWS, 'COPY t FROM ''$CDIR/src.copy''');
+    EXECUTE FUNCTION $fn('geom', '0.0001', '', 'reject');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('${load}_bulk_$what', $TROWS, '$stmt');
 DROP TRIGGER t_bulk ON t;
+CREATE TRIGGER t_row BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION $fn('geom', '0.0001', '', 'reject');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('${load}_row_$what', $TROWS, '$stmt');
+DROP TRIGGER t_row ON t;
+EOF
+		done
+	done
+	cat >> "$OUT/bench_topology.sql" <<EOF
 CREATE TRIGGER t_plpgsql BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION plpgsql_overlap();
-TRUNCATE t; SELECT jtsyq_bench.t('insert_plpgsql_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
+TRUNCATE t; CHECKPOINT; SELECT jtsyq_bench.t('insert_plpgsql_trigger', $TROWS, 'INSERT INTO t SELECT * FROM src');
 DROP TRIGGER t_plpgsql ON t;
 EOF
 	i=$((i + 1))
@@ -159,11 +223,14 @@ SELECT what, n AS parcels, round(s::numeric, 3) AS seconds,
 SELECT n AS parcels, round(s::numeric, 3) AS seconds, round((1e6 * s / n)::numeric, 2) AS us_per_parcel,
        round((1e6 * s / n / log(2, n))::numeric, 3) AS us_per_parcel_log2n
   FROM m WHERE what = 'scaling' ORDER BY n;
-\echo '== triggers: median seconds and cost relative to the same load without a trigger'
-SELECT what, round(s::numeric, 3) AS seconds,
-       round((s / CASE WHEN what LIKE 'copy%' THEN (SELECT s FROM m WHERE what = 'copy_plain')
-                       ELSE (SELECT s FROM m WHERE what = 'insert_plain') END)::numeric, 2) AS ratio
-  FROM m WHERE what LIKE 'insert%' OR what LIKE 'copy%' ORDER BY what;
+\echo '== triggers: median seconds, and the median (lowest, highest) of each run''s ratio to the plain load timed just before it'
+SELECT a.what, round((SELECT s FROM m WHERE m.what = a.what)::numeric, 3) AS seconds,
+       round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds / p.seconds)::numeric, 2) AS ratio,
+       round(min(a.seconds / p.seconds)::numeric, 2) AS lowest, round(max(a.seconds / p.seconds)::numeric, 2) AS highest
+  FROM jtsyq_bench.results a
+  JOIN jtsyq_bench.results p ON p.rep = a.rep AND p.what = split_part(a.what, '_', 1) || '_plain'
+ WHERE a.rep IS NOT NULL
+ GROUP BY a.what ORDER BY a.what;
 EOF
 
 pg_virtualenv -v 15 psql -X -q -f "$OUT/bench_topology.sql" 2>&1 | tee "$OUT/bench_topology.txt" | grep -v "^ *$"

@@ -749,6 +749,20 @@ test_lock_cells(void)
 	na = jt_lock_cells(&box, 1, 1000, 16, a, 256, &level);
 	CHECK(a[na - 1].cx == -1 && a[na - 1].cy == 0);
 	CHECK(a[na - 2].cx == -1);	/* level 1: floor(-1 / 32) = -1 */
+	/* cell edges: -1000 is the west edge of cell -1, -1000.5 in cell -2, 1000 in 1 */
+	{
+		static const double xs[] = {-1000, -1000.5, -999.5, 999.9999, 1000, -32000, -32000.5};
+		static const int64_t cx[] = {-1, -2, -1, 0, 1, -32, -33};
+		static const int64_t cx1[] = {-1, -1, -1, 0, 0, -1, -2};
+
+		for (i = 0; i < 7; i++)
+		{
+			box.xmin = box.xmax = xs[i];
+			na = jt_lock_cells(&box, 1, 1000, 16, a, 256, &level);
+			CHECK(a[na - 1].level == 0 && a[na - 1].cx == cx[i]);
+			CHECK(a[na - 2].level == 1 && a[na - 2].cx == cx1[i]);
+		}
+	}
 	/* a 100 km box needs more than 16 1-km cells: level 1 (32 km) */
 	box.xmin = 0;
 	box.xmax = 100000;
@@ -823,6 +837,317 @@ test_lock_cells(void)
 	}
 }
 
+/* ---------------------------------------------------------------------
+ * The fast path against the full screen
+ * ---------------------------------------------------------------------
+ *
+ * A layer like the benchmark's: edge-matched parcels on a jittered grid at
+ * Gauss-Kruger magnitudes, every edge bent through shared points, with
+ * faults seeded into some parcels (vertices moved by 0.00005, 0.0002 and
+ * 0.3 m, an extra vertex on a shared edge exactly or 0.00005 m off it, a
+ * shared vertex dropped, a parcel replaced by its duplicate - rotated or
+ * reversed -, by a parcel inside it, by a shifted copy, by a self-crossing
+ * ring).  Every pair whose boxes meet is screened with the fast path on
+ * and off: the answers (maybe, the unsnapped vertices and their distances,
+ * the shared-segment marks) must be identical, and both the fast path's
+ * acceptances and its refusals must occur.
+ */
+#define CMP_NX 14
+#define CMP_BENDS 4
+
+static uint64_t cmp_rng = 0x2545F4914F6CDD1DULL;
+
+static double
+cmp_rand(void)
+{
+	cmp_rng ^= cmp_rng << 13;
+	cmp_rng ^= cmp_rng >> 7;
+	cmp_rng ^= cmp_rng << 17;
+	return (double) (cmp_rng >> 11) / 9007199254740992.0;
+}
+
+typedef struct CmpNode
+{
+	double		x,
+				y;
+} CmpNode;
+
+/* point k (0 .. CMP_BENDS + 1) of the edge from node (i, j) east (dir 0) or north (dir 1) */
+static CmpNode
+cmp_edge_point(const CmpNode *nodes, const CmpNode *bends, int i, int j, int dir, int k)
+{
+	const CmpNode *a = &nodes[i * (CMP_NX + 1) + j];
+	const CmpNode *b = dir == 0 ? &nodes[(i + 1) * (CMP_NX + 1) + j] : &nodes[i * (CMP_NX + 1) + j + 1];
+	CmpNode		p;
+
+	if (k == 0)
+		return *a;
+	if (k == CMP_BENDS + 1)
+		return *b;
+	p = bends[((i * (CMP_NX + 1) + j) * 2 + dir) * CMP_BENDS + k - 1];
+	p.x += a->x + (b->x - a->x) * k / (CMP_BENDS + 1);
+	p.y += a->y + (b->y - a->y) * k / (CMP_BENDS + 1);
+	return p;
+}
+
+/* polygon from n closed-ring points into t */
+static JtLinework *
+cmp_polygon(TGeom *t, const CmpNode *pts, int n)
+{
+	int			k;
+
+	memset(t, 0, sizeof(*t));
+	jt_geom_init(&t->g, JT_POLYGON, 0, false, false);
+	t->g.rings = &t->arrays[0];
+	t->g.nrings = 1;
+	t->narrays = 1;
+	t->arrays[0].coords = t->coords;
+	t->arrays[0].npoints = (uint32_t) n;
+	for (k = 0; k < n; k++)
+	{
+		t->coords[2 * k] = pts[k].x;
+		t->coords[2 * k + 1] = pts[k].y;
+	}
+	jt_linework_fill(&t->g, t->paths, &t->lw);
+	return &t->lw;
+}
+
+static void
+test_fast_path_vs_full(void)
+{
+	static CmpNode nodes[(CMP_NX + 1) * (CMP_NX + 1)];
+	static CmpNode bends[(CMP_NX + 1) * (CMP_NX + 1) * 2 * CMP_BENDS];
+	TGeom	   *g = calloc(CMP_NX * CMP_NX, sizeof(TGeom));
+	bool	   *valid = calloc(CMP_NX * CMP_NX, sizeof(bool));
+	int			i,
+				j,
+				a,
+				b,
+				fault_count[12] = {0};
+	int			accepted = 0,
+				declined = 0,
+				pairs = 0,
+				maybes = 0,
+				nears = 0;
+
+	for (i = 0; i <= CMP_NX; i++)
+		for (j = 0; j <= CMP_NX; j++)
+		{
+			nodes[i * (CMP_NX + 1) + j].x = 35500000.0 + 100.0 * i + 30 * (cmp_rand() - 0.5);
+			nodes[i * (CMP_NX + 1) + j].y = 4000000.0 + 100.0 * j + 30 * (cmp_rand() - 0.5);
+		}
+	for (i = 0; i < (int) (sizeof(bends) / sizeof(bends[0])); i++)
+	{
+		bends[i].x = 8 * (cmp_rand() - 0.5);
+		bends[i].y = 8 * (cmp_rand() - 0.5);
+	}
+	for (i = 0; i < CMP_NX; i++)
+		for (j = 0; j < CMP_NX; j++)
+		{
+			CmpNode		pts[64],
+						tmp[64];
+			int			n = 0,
+						k,
+						fault = (int) (cmp_rand() * 24);	/* half the parcels: no fault */
+			int			v = 1 + (int) (cmp_rand() * (4 * (CMP_BENDS + 1) - 2));
+			double		ang = cmp_rand() * 6.283185307179586;
+			static const double moves[] = {0.00005, 0.0002, 0.3};
+
+			for (k = 0; k <= CMP_BENDS; k++)
+				pts[n++] = cmp_edge_point(nodes, bends, i, j, 0, k);
+			for (k = 0; k <= CMP_BENDS; k++)
+				pts[n++] = cmp_edge_point(nodes, bends, i + 1, j, 1, k);
+			for (k = CMP_BENDS + 1; k > 0; k--)
+				pts[n++] = cmp_edge_point(nodes, bends, i, j + 1, 0, k);
+			for (k = CMP_BENDS + 1; k > 0; k--)
+				pts[n++] = cmp_edge_point(nodes, bends, i, j, 1, k);
+			pts[n++] = pts[0];
+			if (fault < 12)
+				fault_count[fault]++;
+			switch (fault)
+			{
+				case 0:
+				case 1:
+				case 2:
+					/* a vertex moved (the first one moves the closing point too) */
+					pts[v].x += moves[fault] * cos(ang);
+					pts[v].y += moves[fault] * sin(ang);
+					break;
+				case 3:
+				case 4:
+					/* an extra vertex on segment v: on it, or 0.00005 off */
+					memmove(&pts[v + 2], &pts[v + 1], sizeof(CmpNode) * (n - v - 1));
+					pts[v + 1].x = (pts[v].x + pts[v + 2].x) / 2 + (fault == 4 ? 0.00005 : 0);
+					pts[v + 1].y = (pts[v].y + pts[v + 2].y) / 2;
+					n++;
+					break;
+				case 5:
+					/* a shared vertex dropped */
+					memmove(&pts[v], &pts[v + 1], sizeof(CmpNode) * (n - v - 1));
+					n--;
+					break;
+				case 6:
+				case 7:
+					/* the same ring, started elsewhere, or reversed */
+					for (k = 0; k < n - 1; k++)
+						tmp[k] = pts[fault == 6 ? (k + v) % (n - 1) : n - 2 - k];
+					tmp[n - 1] = tmp[0];
+					memcpy(pts, tmp, sizeof(CmpNode) * n);
+					break;
+				case 8:
+					/* a small parcel inside this one's place */
+					{
+						double		cx = (pts[0].x + pts[2 * (CMP_BENDS + 1)].x) / 2,
+									cy = (pts[0].y + pts[2 * (CMP_BENDS + 1)].y) / 2;
+
+						n = 0;
+						pts[n].x = cx - 5, pts[n++].y = cy - 5;
+						pts[n].x = cx + 5, pts[n++].y = cy - 5;
+						pts[n].x = cx + 5, pts[n++].y = cy + 5;
+						pts[n].x = cx - 5, pts[n++].y = cy + 5;
+						pts[n++] = pts[0];
+					}
+					break;
+				case 9:
+					/* shifted by 0.0002 m */
+					for (k = 0; k < n; k++)
+						pts[k].x += 0.0002;
+					break;
+				case 10:
+					/* two vertices swapped: the ring crosses itself */
+					tmp[0] = pts[v];
+					pts[v] = pts[v + 1 < n - 1 ? v + 1 : 1];
+					pts[v + 1 < n - 1 ? v + 1 : 1] = tmp[0];
+					break;
+				case 11:
+					/* a vertex pushed 2 m into the neighbour */
+					pts[v].x += 2 * cos(ang);
+					pts[v].y += 2 * sin(ang);
+					break;
+				default:
+					break;
+			}
+			if (pts[n - 1].x != pts[0].x || pts[n - 1].y != pts[0].y)
+				pts[n - 1] = pts[0];
+			{
+				JtLinework *lw = cmp_polygon(&g[i * CMP_NX + j], pts, n);
+				double		x,
+							y;
+
+				valid[i * CMP_NX + j] =
+					jt_polygon_quick_check(lw, 256, (JtSegRef *) scratch_mem, &x, &y) == JT_SHAPE_OK;
+			}
+		}
+	for (a = 0; a < CMP_NX * CMP_NX; a++)
+		for (b = 0; b < CMP_NX * CMP_NX; b++)
+		{
+			JtLinework *la = &g[a].lw,
+					   *lb = &g[b].lw;
+			JtPairInfo	ref,
+						fast;
+			uint8_t		acov_ref[64],
+						bcov_ref[64],
+						acov_fast[64],
+						bcov_fast[64];
+			bool		wedges = valid[a] && valid[b];
+			uint32_t	k;
+
+			if (a == b || !jt_box_within(&la->box, &lb->box, TOL))
+				continue;
+			pairs++;
+			memset(acov_ref, 0, sizeof(acov_ref));
+			memset(bcov_ref, 0, sizeof(bcov_ref));
+			memset(acov_fast, 0, sizeof(acov_fast));
+			memset(bcov_fast, 0, sizeof(bcov_fast));
+			jt_topo_fast_path = false;
+			jt_polygon_pair(la, lb, TOL, EPS, wedges, acov_ref, bcov_ref, scratch_for(la, lb), &ref);
+			jt_topo_fast_path = true;
+			jt_polygon_pair(la, lb, TOL, EPS, wedges, acov_fast, bcov_fast, scratch_for(la, lb), &fast);
+			if (wedges)
+			{
+				JtPairInfo	tmp;
+
+				if (jt_polygon_pair_fast(la, lb, TOL, EPS, NULL, NULL, scratch_for(la, lb), &tmp))
+					accepted++;
+				else
+					declined++;
+			}
+			CHECK(fast.maybe == ref.maybe);
+			CHECK_EQ_INT(fast.nnear, ref.nnear);
+			for (k = 0; k < ref.nnear && k < JT_MAX_NEAR; k++)
+				CHECK(fast.near[k].x == ref.near[k].x && fast.near[k].y == ref.near[k].y &&
+					  fast.near[k].d == ref.near[k].d);
+			CHECK(memcmp(acov_fast, acov_ref, sizeof(acov_ref)) == 0);
+			CHECK(memcmp(bcov_fast, bcov_ref, sizeof(bcov_ref)) == 0);
+			maybes += ref.maybe;
+			nears += ref.nnear > 0;
+		}
+	/* every kind of fault was seeded, and the comparison saw both outcomes */
+	for (i = 0; i < 12; i++)
+		CHECK(fault_count[i] > 0);
+	CHECK(accepted > pairs / 2);
+	CHECK(declined > 0);
+	CHECK(maybes > 0);
+	CHECK(nears > 0);
+	printf("fast path vs full screen: %d pairs, fast path took %d, declined %d; %d maybe, %d with unsnapped vertices\n",
+		   pairs, accepted, declined, maybes, nears);
+	free(g);
+	free(valid);
+}
+
+/*
+ * Rings of up to 48 points are checked by testing every pair (no sort):
+ * on random rings drawn on a small integer grid - so that collinear runs,
+ * spikes, repeated points and touching vertices are frequent - the answer
+ * must be that of the sweep (jt_linework_self_intersections), plus the
+ * zero-area and fewer-than-three-segments rules.
+ */
+static void
+test_quick_check_random(void)
+{
+	int			trial,
+				problems = 0,
+				oks = 0;
+
+	for (trial = 0; trial < 20000; trial++)
+	{
+		CmpNode		pts[16];
+		TGeom	   *t = malloc(sizeof(TGeom));
+		int			n = 3 + (int) (cmp_rand() * 10),
+					k,
+					nonzero = 0;
+		double		area = 0,
+					x,
+					y;
+		JtNear		hit;
+		JtLinework *lw;
+		JtShapeStatus st;
+		bool		expect_problem;
+
+		for (k = 0; k < n; k++)
+		{
+			pts[k].x = 35500000 + (int) (cmp_rand() * 5);
+			pts[k].y = 4000000 + (int) (cmp_rand() * 5);
+		}
+		pts[n++] = pts[0];
+		lw = cmp_polygon(t, pts, n);
+		for (k = 0; k + 1 < n; k++)
+		{
+			nonzero += pts[k].x != pts[k + 1].x || pts[k].y != pts[k + 1].y;
+			area += (pts[k].x - pts[0].x) * (pts[k + 1].y - pts[0].y) -
+				(pts[k + 1].x - pts[0].x) * (pts[k].y - pts[0].y);
+		}
+		expect_problem = jt_linework_self_intersections(lw, (JtSegRef *) scratch_mem, 0, &hit, 1) > 0 ||
+			nonzero < 3 || area == 0;
+		st = jt_polygon_quick_check(lw, 256, (JtSegRef *) scratch_mem, &x, &y);
+		CHECK(st == (expect_problem ? JT_SHAPE_PROBLEM : JT_SHAPE_OK));
+		problems += st == JT_SHAPE_PROBLEM;
+		oks += st == JT_SHAPE_OK;
+		free(t);
+	}
+	CHECK(problems > 1000 && oks > 1000);
+}
+
 int
 main(void)
 {
@@ -840,6 +1165,14 @@ main(void)
 	test_polygon_pair();
 	test_polygon_pair_county();
 	test_wedges();
+	/* ... with and without the fast path (which needs wedges) */
+	jt_topo_fast_path = false;
+	test_polygon_pair();
+	test_polygon_pair_county();
+	test_wedges();
+	jt_topo_fast_path = true;
+	test_fast_path_vs_full();
+	test_quick_check_random();
 	test_within();
 	test_covered_by();
 	test_line_pair();
