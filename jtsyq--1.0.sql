@@ -3859,3 +3859,20 @@ $fn$;
 
 COMMENT ON FUNCTION jtsyq.distribute_survey_schema(name, boolean) IS
 'The Citus statements that distribute the survey layers of target_schema (made by create_survey_schema) by county: the triggers that read other tables or the database-wide code registry dropped (topology, 不动产单元号 guard; the parcels'' fill trigger without 宗地顺序号 allocation), citus.enable_unsafe_triggers for the row-local fill triggers, xzq as a reference table, every other layer hash-distributed on qxdm (区县代码) co-located with zdjbxx. Returns them in order; with execute => true also runs them (needs the citus extension: 0A000 otherwise).';
+
+-----------------------------------------------------------------------------
+-- Privileges
+--
+-- CREATE EXTENSION makes schema jtsyq (jtsyq.control) and, like any new
+-- schema, it grants nothing to PUBLIC; functions are executable by PUBLIC
+-- (PostgreSQL's default), so without USAGE an analyst could call none of
+-- them.  Readers get the schema and the reference data shipped with the
+-- extension.  The registration state the extension keeps (code history,
+-- 宗地顺序号 counters, recorded topology findings) is granted by the DBA to
+-- the roles that write it: README.md, "Privileges", lists the grants per
+-- task and sql/privileges.sql proves they suffice.
+-----------------------------------------------------------------------------
+
+GRANT USAGE ON SCHEMA jtsyq TO PUBLIC;
+GRANT SELECT ON jtsyq.topology_kinds, jtsyq.survey_dictionary, jtsyq.survey_layer,
+                jtsyq.survey_field TO PUBLIC;

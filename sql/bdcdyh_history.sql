@@ -17,8 +17,8 @@ SET search_path = public, jtsyq;
 SET DateStyle = ISO;
 \set VERBOSITY default
 \set SHOW_CONTEXT never
--- the tables belong to the extension: start from empty ones
-TRUNCATE jtsyq.bdcdyh_history, jtsyq.zdsxh_counter, jtsyq._bdcdyh_history_lock;
+-- the tables belong to the extension: start from empty ones (and ids from 1)
+TRUNCATE jtsyq.bdcdyh_history, jtsyq.zdsxh_counter, jtsyq._bdcdyh_history_lock RESTART IDENTITY;
 
 CREATE FUNCTION pg_temp.try_sql(q text, OUT state text, OUT message text)
 LANGUAGE plpgsql AS $$
@@ -233,4 +233,4 @@ SELECT jtsyq.next_zdsxh('640104003008', 'JA') AS qualified,   -- 252
 RESET search_path;
 
 DROP TABLE legacy_zd, registered, zd, zd_text;
-TRUNCATE jtsyq.bdcdyh_history, jtsyq.zdsxh_counter, jtsyq._bdcdyh_history_lock;
+TRUNCATE jtsyq.bdcdyh_history, jtsyq.zdsxh_counter, jtsyq._bdcdyh_history_lock RESTART IDENTITY;

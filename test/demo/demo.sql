@@ -58,15 +58,26 @@ SELECT bdcdyh, qlr, zdmj, ST_NPoints(geom) - 1 AS vertices,
  ORDER BY id;
 
 \echo
-\echo '== 重叠 Overlaps between neighbouring parcels (jtsyq.overlap_area over every pair whose boxes meet)'
-SELECT count(*) AS neighbour_pairs,
-       count(*) FILTER (WHERE a > 0) AS overlapping,
-       round(coalesce(sum(a), 0)::numeric, 4) AS overlap_m2
-  FROM (SELECT jtsyq.overlap_area(p.geom, q.geom) AS a
-          FROM sample.zd p JOIN sample.zd q ON p.id < q.id AND p.geom && q.geom) s;
+\echo '== 拓扑 Topology (jtsyq.topology_errors, tolerance 0.0001 m): parcels against each other and their 地籍子区,'
+\echo '   patches against each other and the parcel they must tile: the clean sample has no finding'
+SELECT 'zd in djzq' AS layer, count(*) AS findings, coalesce(string_agg(DISTINCT kind, ', '), '-') AS kinds
+  FROM jtsyq.topology_errors('sample.zd', container => 'sample.djzq')
+UNION ALL
+SELECT 'dltb in zd', count(*), coalesce(string_agg(DISTINCT kind, ', '), '-')
+  FROM jtsyq.topology_errors('sample.dltb', container => 'sample.zd', container_link => 'zd_id');
+\echo '   a parcel table guarded by jtsyq.topology_trigger in record mode: a copy of parcel 1 moved 0.5 m east is'
+\echo '   inserted; the trigger records its overlaps with parcel 1 and the neighbours east of it (m²)'
+CREATE TABLE sample.zd_guarded AS SELECT id, geom FROM sample.zd;
+ALTER TABLE sample.zd_guarded ADD PRIMARY KEY (id);
+CREATE INDEX ON sample.zd_guarded USING gist (geom);
+CREATE TRIGGER topology BEFORE INSERT OR UPDATE ON sample.zd_guarded
+    FOR EACH ROW EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record');
+INSERT INTO sample.zd_guarded
+SELECT 100000, ST_Translate(geom, 0.5, 0) FROM sample.zd WHERE id = 1;
+SELECT kind, id1, id2, round(measure::numeric, 2) AS measure_m2
+  FROM jtsyq.topology_findings WHERE layer = 'sample.zd_guarded' ORDER BY kind, id2;
+DELETE FROM jtsyq.topology_findings WHERE layer = 'sample.zd_guarded';
 
-
-\echo
 \echo '== 不动产单元代码 Unit codes (GB/T 37346): the sample''s codes as the validated type jtsyq.bdcdyh'
 SELECT count(*) AS codes,
        count(*) FILTER (WHERE jtsyq.bdcdyh_is_valid(bdcdyh)) AS valid,
