@@ -94,6 +94,20 @@ dmax(double a, double b)
 	return a > b ? a : b;
 }
 
+/* a segment from its two ends, with its box */
+static inline void
+segref_set(JtSegRef *s, double x1, double y1, double x2, double y2)
+{
+	s->x1 = x1;
+	s->y1 = y1;
+	s->x2 = x2;
+	s->y2 = y2;
+	s->xmin = dmin(x1, x2);
+	s->xmax = dmax(x1, x2);
+	s->ymin = dmin(y1, y2);
+	s->ymax = dmax(y1, y2);
+}
+
 static inline void
 box_add(JtBox *b, double x, double y)
 {
@@ -304,14 +318,7 @@ jt_linework_segs(const JtLinework *lw, const JtBox *clip, double d, JtSegRef *ou
 				 dmax(y1, y2) < clip->ymin - d || dmin(y1, y2) > clip->ymax + d))
 				continue;
 			s = &out[n++];
-			s->x1 = x1;
-			s->y1 = y1;
-			s->x2 = x2;
-			s->y2 = y2;
-			s->xmin = dmin(x1, x2);
-			s->xmax = dmax(x1, x2);
-			s->ymin = dmin(y1, y2);
-			s->ymax = dmax(y1, y2);
+			segref_set(s, x1, y1, x2, y2);
 			s->seg = p->seg0 + i;
 			s->path = pi;
 			s->ord = ord - 1;
@@ -1131,14 +1138,7 @@ sort_few_by_key(const double *key, uint8_t *ord, uint32_t n)
 static inline void
 ring_seg(const JtPath *p, uint32_t i, JtSegRef *s)
 {
-	s->x1 = PX(p, i);
-	s->y1 = PY(p, i);
-	s->x2 = PX(p, i + 1);
-	s->y2 = PY(p, i + 1);
-	s->xmin = dmin(s->x1, s->x2);
-	s->xmax = dmax(s->x1, s->x2);
-	s->ymin = dmin(s->y1, s->y2);
-	s->ymax = dmax(s->y1, s->y2);
+	segref_set(s, PX(p, i), PY(p, i), PX(p, i + 1), PY(p, i + 1));
 }
 
 static bool
@@ -1839,14 +1839,7 @@ fast_vertices_clear(const FastRing *r, const FastRing *o, double tol)
 static inline void
 fast_segref(const FastRing *r, uint32_t i, JtSegRef *s)
 {
-	s->x1 = FR_X(r, i);
-	s->y1 = FR_Y(r, i);
-	s->x2 = FR_X(r, i + 1);
-	s->y2 = FR_Y(r, i + 1);
-	s->xmin = dmin(s->x1, s->x2);
-	s->xmax = dmax(s->x1, s->x2);
-	s->ymin = dmin(s->y1, s->y2);
-	s->ymax = dmax(s->y1, s->y2);
+	segref_set(s, FR_X(r, i), FR_Y(r, i), FR_X(r, i + 1), FR_Y(r, i + 1));
 }
 
 /* do a's and b's unshared segments in x meet other than at a common end? */
