@@ -6,7 +6,9 @@
 #   3. unit tests of the pure-C cores under AddressSanitizer + UBSan,
 #   4. a bounded libFuzzer run of every fuzz target (FUZZ_SECONDS each),
 #   5. install, then pg_regress and pg_isolation_regress in a throwaway
-#      cluster made by pg_virtualenv.
+#      cluster made by pg_virtualenv,
+#   6. pg_dump / pg_restore of the extension's registration state
+#      (test/scripts/dump-restore.sh) in another one.
 # Needs root, or sudo, for steps 1 and 5.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -40,4 +42,6 @@ if ! pg_virtualenv -v 15 make -s installcheck; then
 	done
 	exit 1
 fi
+echo "== dump and restore"
+pg_virtualenv -v 15 test/scripts/dump-restore.sh
 echo "== all tests passed"
