@@ -2281,7 +2281,7 @@ INSERT INTO jtsyq.topology_kinds VALUES
 ('empty_geometry', '几何为空', 'any', 'the row', NULL, NULL, NULL,
  'The geometry is NULL or EMPTY.'),
 ('wrong_type', '几何类型错误', 'any', 'the row', NULL, NULL, NULL,
- 'Not a polygon in a polygon layer, not a line in a line layer (points and mixed collections are never accepted). The layer''s type is that of its first usable row.'),
+ 'Not a polygon in a polygon layer, not a line in a line layer (points, mixed collections, curves and surfaces are never accepted; linearize curves with ST_CurveToLine). The layer''s type is that of its first usable row.'),
 ('nan_coordinate', '坐标非数值', 'any', 'the row', NULL, NULL, NULL,
  'A coordinate is NaN or infinite.'),
 ('srid_mismatch', '坐标系不一致', 'any', 'the row', NULL, NULL, 'the row''s SRID',

@@ -171,7 +171,9 @@ INSERT INTO t_bad VALUES
     (5, ST_SetSRID(t_box(5, 0, 6, 1), 4490)),              -- another SRID
     (6, 'SRID=4523;POLYGON((0 0,NaN 0,1 1,0 1,0 0))'),     -- NaN
     (7, t_g('POINT(3 3)')),                                 -- a point
-    (8, t_box(0.5, 0, 1.5, 1));                             -- overlaps 1: still checked
+    (8, t_box(0.5, 0, 1.5, 1)),                             -- overlaps 1: still checked
+    (9, t_g('CURVEPOLYGON(CIRCULARSTRING(10 0,11 1,12 0,11 -1,10 0))')),  -- a curve
+    (10, t_g('TIN(((20 0,21 0,20 1,20 0)))'));                -- a surface
 SELECT kind, id1, id2, round(measure::numeric, 4) AS measure
   FROM jtsyq.topology_errors('t_bad') ORDER BY kind, id1, id2;
 -- arguments: each a clear error with its SQLSTATE

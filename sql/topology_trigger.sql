@@ -307,6 +307,22 @@ INSERT INTO zd3 VALUES (1, t_box(0, 0, 1, 1)), (2, t_box(0.5, 0, 1.5, 1));
 INSERT INTO zd3 VALUES (3, t_box(5, 0, 15, 0.01));
 SELECT id FROM zd3 ORDER BY id;
 
+-- a curve or a surface in an untyped column is the rule wrong_type, like a
+-- line in a polygon layer: rejected row by row, recorded by a statement
+CREATE TABLE zd_any (id integer PRIMARY KEY, geom geometry);
+CREATE TRIGGER zd_any_row BEFORE INSERT ON zd_any FOR EACH ROW
+    EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'reject');
+INSERT INTO zd_any VALUES (1, t_g('CURVEPOLYGON(CIRCULARSTRING(10 0,11 1,12 0,11 -1,10 0))'));
+DROP TRIGGER zd_any_row ON zd_any;
+CREATE TRIGGER zd_any_bulk AFTER INSERT ON zd_any REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION jtsyq.topology_trigger('geom', '0.0001', '', 'record');
+TRUNCATE jtsyq.topology_findings;
+INSERT INTO zd_any VALUES (1, t_box(0, 0, 1, 1)),
+    (2, t_g('CURVEPOLYGON(CIRCULARSTRING(10 0,11 1,12 0,11 -1,10 0))')),
+    (3, t_g('TIN(((20 0,21 0,20 1,20 0)))'));
+SELECT kind, id1, id2 FROM jtsyq.topology_findings ORDER BY kind, id1;
+SELECT count(*) AS loaded FROM zd_any;
+
 -- the findings table is dumped with the data (pg_extension_config_dump)
 SELECT c.relname FROM pg_extension e, unnest(e.extconfig) x(oid) JOIN pg_class c ON c.oid = x.oid
  WHERE e.extname = 'jtsyq' ORDER BY 1;

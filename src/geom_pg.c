@@ -29,8 +29,8 @@ jt_palloc_allocator(void)
 	return &palloc_allocator;
 }
 
-JtGeom *
-jt_geom_from_datum(Datum datum, const char *fname)
+static JtGeom *
+geom_read_datum(Datum datum, const char *fname, bool soft)
 {
 	struct varlena *v = PG_DETOAST_DATUM(datum);
 	const uint8 *buf = (const uint8 *) VARDATA(v);
@@ -55,6 +55,11 @@ jt_geom_from_datum(Datum datum, const char *fname)
 	st = jt_gserialized_read(buf, len, &palloc_allocator, g);
 	if (st == JT_GEOM_OK)
 		return g;
+	if (soft && (st == JT_GEOM_CURVED || st == JT_GEOM_SURFACE))
+	{
+		pfree(g);
+		return NULL;
+	}
 
 	switch (st)
 	{
@@ -85,6 +90,18 @@ jt_geom_from_datum(Datum datum, const char *fname)
 					 errdetail("%s (%zu bytes).", jt_geom_status_message(st), len)));
 	}
 	pg_unreachable();
+}
+
+JtGeom *
+jt_geom_from_datum(Datum datum, const char *fname)
+{
+	return geom_read_datum(datum, fname, false);
+}
+
+JtGeom *
+jt_geom_try_from_datum(Datum datum, const char *fname)
+{
+	return geom_read_datum(datum, fname, true);
 }
 
 Datum

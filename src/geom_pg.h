@@ -28,6 +28,13 @@ extern const JtAllocator *jt_palloc_allocator(void);
  */
 extern JtGeom *jt_geom_from_datum(Datum datum, const char *fname);
 
+/*
+ * The same, except that a geometry type jtsyq does not handle (curves,
+ * surfaces, TINs) returns NULL instead of raising: whole-layer checks
+ * report such a row as a finding and go on.
+ */
+extern JtGeom *jt_geom_try_from_datum(Datum datum, const char *fname);
+
 #define PG_GETARG_JTGEOM(n, fname) jt_geom_from_datum(PG_GETARG_DATUM(n), (fname))
 
 /* Serialize into a new geometry datum (palloc'd). */

@@ -856,7 +856,13 @@ topo_feature_load(TopoCtx *ctx, TopoGen *gen, const char *key, const char *link,
 	}
 	v = PG_DETOAST_DATUM_COPY(geom);
 	f->datum = v;
-	f->g = jt_geom_from_datum(PointerGetDatum(v), ctx->fname);
+	f->g = jt_geom_try_from_datum(PointerGetDatum(v), ctx->fname);
+	if (f->g == NULL)
+	{
+		/* a curve or a surface: not a cadastral polygon or line */
+		bad = JT_TK_WRONG_TYPE;
+		goto bad;
+	}
 	npaths = jt_linework_npaths(f->g);
 	jt_linework_fill(f->g, npaths <= 1 ? &f->path1 : palloc(sizeof(JtPath) * npaths), &f->lw);
 	if (jt_geom_is_empty(f->g))
@@ -2082,10 +2088,11 @@ jtsyq_topology_errors(PG_FUNCTION_ARGS)
 Datum
 jtsyq_xmin(PG_FUNCTION_ARGS)
 {
-	JtGeom	   *g = PG_GETARG_JTGEOM(0, "_xmin");
+	JtGeom	   *g = jt_geom_try_from_datum(PG_GETARG_DATUM(0), "_xmin");
 	JtLinework	lw;
 
-	if (jt_geom_is_empty(g) || !jt_geom_all_finite(g))
+	/* NULL for a row without a usable box: it becomes a finding, not a pair */
+	if (g == NULL || jt_geom_is_empty(g) || !jt_geom_all_finite(g))
 		PG_RETURN_NULL();
 	jt_linework_fill(g, palloc(sizeof(JtPath) * Max(jt_linework_npaths(g), 1)), &lw);
 	PG_RETURN_FLOAT8(lw.box.xmin);

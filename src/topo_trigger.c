@@ -1822,10 +1822,12 @@ statement_check(TrigCache *tc, TriggerData *td, TopoCtx *ctx, CommandId stmt_cid
 			nk->f = NULL;
 		if (!isnull)
 		{
-			jg = jt_geom_from_datum(g, FNAME);
-			jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
+			jg = jt_geom_try_from_datum(g, FNAME);
+			if (jg != NULL)
+				jt_linework_fill(jg, palloc(sizeof(JtPath) * Max(jt_linework_npaths(jg), 1)), &lw);
 		}
-		if (isnull || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
+		/* NULL, a curve, empty or NaN: a finding of its own (topo_feature_load) */
+		if (jg == NULL || jt_geom_is_empty(jg) || !jt_geom_all_finite(jg))
 		{
 			TopoFeature *f = topo_feature_load(ctx, gen, key, NULL, g, isnull, TOPO_FEATURE, true);
 
