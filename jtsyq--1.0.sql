@@ -1539,7 +1539,7 @@ BEGIN
     IF level IS NULL OR parent_table IS NULL OR parent_key IS NULL OR parent_area IS NULL
        OR child_table IS NULL OR child_key IS NULL OR child_area IS NULL THEN
         RAISE EXCEPTION 'jtsyq.area_level: only the tolerance may be NULL'
-            USING ERRCODE = 'invalid_parameter_value';
+            USING ERRCODE = 'null_value_not_allowed';
     END IF;
     IF tolerance < 0 THEN
         RAISE EXCEPTION 'jtsyq.area_level: the tolerance must not be negative, not %', tolerance
@@ -1771,14 +1771,14 @@ BEGIN
     FOR i IN 1 .. coalesce(array_length(names, 1), 0) LOOP
         IF args[i] IS NULL THEN
             RAISE EXCEPTION '%: % must not be NULL', fn, names[i]
-                USING ERRCODE = 'invalid_parameter_value';
+                USING ERRCODE = 'null_value_not_allowed';
         END IF;
     END LOOP;
 END
 $$;
 
 COMMENT ON FUNCTION jtsyq._require(text[], text[], text) IS
-'Internal: raises 22023 naming the first NULL among required arguments.';
+'Internal: raises 22004 naming the first NULL among required arguments.';
 
 CREATE FUNCTION jtsyq._check_scheme(scheme text, fn text)
 RETURNS void
@@ -3787,13 +3787,14 @@ DECLARE
     l record;
     tbl text;
     stmts text[] := '{}';
-    anchor text := quote_literal(format('%I.zdjbxx', target_schema));
+    anchor text;
     i integer;
 BEGIN
     IF target_schema IS NULL OR execute IS NULL THEN
         RAISE EXCEPTION 'distribute_survey_schema: target_schema and execute must not be NULL'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    anchor := quote_literal(format('%I.zdjbxx', target_schema));
     IF execute AND NOT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
         RAISE EXCEPTION 'distribute_survey_schema: Citus is not installed in this database'
             USING ERRCODE = 'feature_not_supported',

@@ -31,12 +31,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 if [ -z "${JTSYQ_BENCH_IN_VENV:-}" ]; then
-	SUDO=""
-	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-	exec 9>/tmp/jtsyq-install.lock
-	flock 9
-	make -s
-	$SUDO make -s install
+	. test/scripts/install-locked.sh
 	JTSYQ_BENCH_IN_VENV=1 exec pg_virtualenv -v 15 -o "fsync=off" -o "work_mem=64MB" \
 		-o "max_wal_size=4GB" -o "jit=${BENCH_JIT:-off}" sh "$0" "$@"
 fi

@@ -12,10 +12,5 @@
 set -eu
 cd "$(dirname "$0")/../.."
 N=${1:-100000}
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-exec 9>/tmp/jtsyq-install.lock
-flock 9
-make -s
-$SUDO make -s install
+. test/scripts/install-locked.sh
 pg_virtualenv -v 15 psql -X -v ON_ERROR_STOP=1 -v n="$N" -f test/bench/bench_area.sql

@@ -18,9 +18,7 @@
 # Runs under the shared install lock (it uses the installed extension).
 set -eu
 cd "$(dirname "$0")/../.."
-exec 9>/tmp/jtsyq-install.lock
-flock 9
-make -s install >/dev/null
+. test/scripts/install-locked.sh
 pg_virtualenv -v 15 psql -X -q -v ON_ERROR_STOP=1 -P pager=off <<'SQL'
 SET client_min_messages = warning;
 CREATE EXTENSION jtsyq CASCADE;

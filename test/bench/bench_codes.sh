@@ -12,7 +12,7 @@
 #   update  baseline: a bare "UPDATE counter SET n = n + 1 RETURNING n" on one
 #           row, the least a gapless counter costs (commit included);
 #   seq     baseline: SELECT nextval() (no commit to wait for, gaps).
-# After each "same" run the parcel table must hold exactly the numbers
+# After each "insert" run the parcel table must hold exactly the numbers
 # 1..N: no duplicate (the primary key) and no gap (count = max).
 #
 # Installs this checkout's build and, holding /tmp/jtsyq-install.lock (the
@@ -22,12 +22,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 if [ -z "${JTSYQ_BENCH_IN_VENV:-}" ]; then
-	SUDO=""
-	[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-	exec 9>/tmp/jtsyq-install.lock
-	flock 9
-	make -s
-	$SUDO make -s install
+	. test/scripts/install-locked.sh
 	JTSYQ_BENCH_IN_VENV=1 exec pg_virtualenv -v 15 -o "fsync=${BENCH_FSYNC:-off}" sh "$0" "$@"
 fi
 

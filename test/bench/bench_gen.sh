@@ -7,15 +7,13 @@
 #   sh test/bench/bench_gen.sh                                  # 1 000 and 10 000 parcels
 #   GEN_SIZES="1000 10000 100000 1000000" sh test/bench/bench_gen.sh
 #
-# Needs the extension installed (make install); runs in a throwaway cluster.
+# Builds and installs this checkout (test/scripts/install-locked.sh); runs in a throwaway cluster.
 set -eu
 cd "$(dirname "$0")/../.."
 GEN_SIZES=${GEN_SIZES:-"1000 10000"}
 export GEN_SIZES
 
-# the installed jtsyq.so must not change while the cluster uses it
-exec 9>/tmp/jtsyq-install.lock
-flock 9
+. test/scripts/install-locked.sh
 pg_virtualenv -v 15 sh -c '
 set -eu
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION jtsyq CASCADE" >/dev/null 2>&1

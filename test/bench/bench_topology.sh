@@ -45,13 +45,7 @@ mkdir -p "$OUT"
 CDIR=$(mktemp -d /tmp/jtsyq-bench.XXXXXX)
 chmod 777 "$CDIR"
 trap 'rm -rf "$CDIR"' EXIT
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-
-# the installed extension is shared by all checkouts on this machine
-exec 9>/tmp/jtsyq-install.lock
-flock 9
-$SUDO make -s install >/dev/null
+. test/scripts/install-locked.sh
 
 # the earlier implementation, for before/after ratios in one run: built as
 # jtsyq_before.so without its _PG_init (the GUCs are this build's) and

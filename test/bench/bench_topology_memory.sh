@@ -22,12 +22,7 @@ SIZES=${BENCH_MEM_SIZES:-"100 316 1000"}
 BATCH=${BENCH_MEM_BATCH:-"50000"}
 OUT=test/bench/out
 mkdir -p "$OUT"
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-
-exec 9>/tmp/jtsyq-install.lock
-flock 9
-$SUDO make -s install >/dev/null
+. test/scripts/install-locked.sh
 
 cat > "$OUT/bench_topology_memory.inner.sh" <<'EOF'
 #!/bin/sh

@@ -6,12 +6,6 @@
 set -eu
 cd "$(dirname "$0")/../.."
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-
 test/scripts/install-deps.sh
-make -s
-exec 9>/tmp/jtsyq-install.lock
-flock 9
-$SUDO make -s install
+. test/scripts/install-locked.sh
 pg_virtualenv -v 15 psql -X -q -v ON_ERROR_STOP=1 -P pager=off -f test/demo/demo.sql

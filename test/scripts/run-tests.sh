@@ -13,8 +13,6 @@
 set -eu
 cd "$(dirname "$0")/../.."
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
 
 echo "== dependencies"
@@ -30,12 +28,7 @@ echo "== fuzzing (${FUZZ_SECONDS}s per target)"
 make -s -C test/fuzz run FUZZ_SECONDS="$FUZZ_SECONDS"
 
 echo "== install + regression tests"
-# Several checkouts on one machine share the PostgreSQL installation: hold a
-# lock from install to the end of the tests so they do not overwrite each
-# other's jtsyq.so mid-run.
-exec 9>/tmp/jtsyq-install.lock
-flock 9
-$SUDO make -s install
+. test/scripts/install-locked.sh
 if ! pg_virtualenv -v 15 make -s installcheck; then
 	for f in regression.diffs output_iso/regression.diffs; do
 		[ -f "$f" ] && head -n 400 "$f"
