@@ -335,6 +335,7 @@ COMMENT ON COLUMN jtsyq.bdcdyh_history.new_code IS 'A code created by this chang
 COMMENT ON COLUMN jtsyq.bdcdyh_history.reason IS 'Why the code changed (界址变化, 分割, 合并, 地籍子区调整, 行政区划调整, 征收 ...).';
 COMMENT ON COLUMN jtsyq.bdcdyh_history.change_date IS 'Date of the change (登簿); one date per 业务号.';
 COMMENT ON COLUMN jtsyq.bdcdyh_history.ywh IS '业务号 of the registration business that made the change (links the 上下手 chain to the registration records).';
+COMMENT ON SEQUENCE jtsyq.bdcdyh_history_id_seq IS 'Row ids of jtsyq.bdcdyh_history (identity column id). Dumped by pg_dump.';
 
 -- Lock anchors: writers of history rows that share a code serialize on its
 -- anchor row.  Contents are irrelevant (not dumped).
@@ -2343,6 +2344,7 @@ SELECT pg_catalog.pg_extension_config_dump('jtsyq.topology_findings_finding_id_s
 
 COMMENT ON TABLE jtsyq.topology_findings IS
 'Findings recorded by jtsyq.topology_trigger() in record mode (legacy data loads and is reported on). Dumped by pg_dump with the data.';
+COMMENT ON SEQUENCE jtsyq.topology_findings_finding_id_seq IS 'finding_id of jtsyq.topology_findings; the trigger''s record mode needs USAGE on it. Dumped by pg_dump.';
 
 CREATE FUNCTION jtsyq._xmin(geom geometry)
 RETURNS float8
