@@ -335,6 +335,7 @@ COMMENT ON COLUMN jtsyq.bdcdyh_history.new_code IS 'A code created by this chang
 COMMENT ON COLUMN jtsyq.bdcdyh_history.reason IS 'Why the code changed (界址变化, 分割, 合并, 地籍子区调整, 行政区划调整, 征收 ...).';
 COMMENT ON COLUMN jtsyq.bdcdyh_history.change_date IS 'Date of the change (登簿); one date per 业务号.';
 COMMENT ON COLUMN jtsyq.bdcdyh_history.ywh IS '业务号 of the registration business that made the change (links the 上下手 chain to the registration records).';
+COMMENT ON SEQUENCE jtsyq.bdcdyh_history_id_seq IS 'Row ids of jtsyq.bdcdyh_history (identity column id). Dumped by pg_dump.';
 
 -- Lock anchors: writers of history rows that share a code serialize on its
 -- anchor row.  Contents are irrelevant (not dumped).
@@ -866,14 +867,26 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION jtsyq.geodetic_to_gk(geometry, integer, boolean, integer) IS
 'CGCS2000 longitude/latitude (SRID 4490) -> Gauss-Kruger with the classical forward series: zone 25-45 (3°) or 13-23 (6°), with or without the zone prefix in the easting (result SRID EPSG 4491-4554), or any CGCS2000 Gauss-Kruger target_srid (custom county systems).';
 
+-- An area is a finite number >= 0: a negative, NaN or infinite argument is
+-- a mistake upstream (a difference taken the wrong way round, a failed
+-- computation), not something to round; 22023 naming the function.
 CREATE FUNCTION jtsyq.m2_to_ha(area_m2 numeric)
 RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
-AS $$ SELECT round($1 / 10000, 4) $$;
+AS $$
+BEGIN
+    -- NaN sorts above 'Infinity' in numeric, so this refuses it too
+    IF NOT (area_m2 >= 0 AND area_m2 < 'Infinity') THEN
+        RAISE EXCEPTION 'm2_to_ha: area_m2 must be a finite number of square metres >= 0, not %', area_m2
+              USING ERRCODE = '22023';
+    END IF;
+    RETURN round(area_m2 / 10000, 4);
+END
+$$;
 
 COMMENT ON FUNCTION jtsyq.m2_to_ha(numeric) IS
-'Square metres to hectares (公顷), rounded half away from zero to 4 decimals as statistics require (DB64/T 2020-2024 §4.2c).';
+'Square metres to hectares (公顷), rounded half away from zero to 4 decimals as statistics require (DB64/T 2020-2024 §4.2c). A negative, NaN or infinite area is an error (22023).';
 
 CREATE FUNCTION jtsyq.m2_to_ha(area_m2 float8)
 RETURNS numeric
@@ -886,12 +899,20 @@ COMMENT ON FUNCTION jtsyq.m2_to_ha(float8) IS
 
 CREATE FUNCTION jtsyq.m2_to_mu(area_m2 numeric)
 RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
-AS $$ SELECT round($1 * 15 / 10000, 2) $$;
+AS $$
+BEGIN
+    IF NOT (area_m2 >= 0 AND area_m2 < 'Infinity') THEN
+        RAISE EXCEPTION 'm2_to_mu: area_m2 must be a finite number of square metres >= 0, not %', area_m2
+              USING ERRCODE = '22023';
+    END IF;
+    RETURN round(area_m2 * 15 / 10000, 2);
+END
+$$;
 
 COMMENT ON FUNCTION jtsyq.m2_to_mu(numeric) IS
-'Square metres to mu (亩, 1 亩 = 10000/15 m²), rounded half away from zero to 2 decimals (DB64/T 2020-2024 §4.2c: 亩 is an auxiliary unit with 2 decimals).';
+'Square metres to mu (亩, 1 亩 = 10000/15 m²), rounded half away from zero to 2 decimals (DB64/T 2020-2024 §4.2c: 亩 is an auxiliary unit with 2 decimals). A negative, NaN or infinite area is an error (22023).';
 
 CREATE FUNCTION jtsyq.m2_to_mu(area_m2 float8)
 RETURNS numeric
@@ -2343,6 +2364,7 @@ SELECT pg_catalog.pg_extension_config_dump('jtsyq.topology_findings_finding_id_s
 
 COMMENT ON TABLE jtsyq.topology_findings IS
 'Findings recorded by jtsyq.topology_trigger() in record mode (legacy data loads and is reported on). Dumped by pg_dump with the data.';
+COMMENT ON SEQUENCE jtsyq.topology_findings_finding_id_seq IS 'finding_id of jtsyq.topology_findings; the trigger''s record mode needs USAGE on it. Dumped by pg_dump.';
 
 CREATE FUNCTION jtsyq._xmin(geom geometry)
 RETURNS float8

@@ -169,7 +169,7 @@ FROM coarse WHERE id = 1;
 SELECT jtsyq.m2_to_ha(999999.99::float8) AS ha,
        jtsyq.m2_to_ha(12345.675) AS ha_rounded_up,     -- 1.2345675
        jtsyq.m2_to_ha(0.5) AS ha_tie,                  -- 0.00005 -> 0.0001
-       jtsyq.m2_to_ha(-0.5) AS ha_negative_tie,
+       jtsyq.m2_to_ha(0) AS ha_zero,                   -- 0 is an area; below 0 is an error
        jtsyq.m2_to_mu(999999.99::float8) AS mu,        -- 1499.999985
        jtsyq.m2_to_mu(10000) AS mu_of_a_hectare,
        jtsyq.m2_to_mu(2000.0 / 3) AS one_mu,
@@ -182,7 +182,16 @@ SELECT jtsyq.m2_to_ha(jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,
 SELECT jtsyq.ellipsoid_area(NULL) IS NULL AS null_area,
        jtsyq.gk_to_geodetic(NULL) IS NULL AS null_inverse,
        jtsyq.geodetic_to_gk(NULL, 40) IS NULL AS null_forward,
-       jtsyq.m2_to_ha(NULL::numeric) IS NULL AS null_ha;
+       jtsyq.m2_to_ha(NULL::numeric) IS NULL AS null_ha,
+       jtsyq.m2_to_ha(NULL::float8) IS NULL AS null_ha_float8,
+       jtsyq.m2_to_mu(NULL::numeric) IS NULL AS null_mu,
+       jtsyq.m2_to_mu(NULL::float8) IS NULL AS null_mu_float8;
+-- EMPTY in, EMPTY out for the conversions (as ST_Transform), in the SRID
+-- of the result: 4490 from GK, the zone's SRID from longitude/latitude
+SELECT ST_AsEWKT(jtsyq.gk_to_geodetic('SRID=4528;POINT EMPTY')) AS empty_inverse,
+       ST_AsEWKT(jtsyq.gk_to_geodetic('SRID=4528;POLYGON EMPTY')) AS empty_polygon_inverse,
+       ST_AsEWKT(jtsyq.geodetic_to_gk('SRID=4490;POINT EMPTY', 40)) AS empty_forward,
+       ST_AsEWKT(jtsyq.geodetic_to_gk('SRID=4490;POLYGON EMPTY', 40, zone_prefix => false)) AS empty_polygon_forward;
 
 -- the functions do not depend on the caller's search_path
 SET search_path = pg_catalog;
@@ -240,27 +249,66 @@ SELECT jtsyq.geodetic_to_gk('SRID=4490;POINT(120 30)', 24);
 SELECT jtsyq.geodetic_to_gk('SRID=4490;POINT(120 30)', 39, target_srid => 4528);
 
 \set VERBOSITY terse
+-- the SQLSTATE and message of every bad input: the 28 above in order,
+-- then those shown only here: NaN coordinates and geographic or non-CGCS2000
+-- SRIDs for the conversions, and areas that are not finite numbers >= 0
+-- for the unit conversions (negative, NaN, infinite; numeric and float8)
 SELECT 'the SQLSTATEs' AS check;
 DO $$
 DECLARE
     t text;
     st text;
+    msg text;
 BEGIN
     FOREACH t IN ARRAY ARRAY[
         $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON EMPTY')$q$,
         $q$SELECT jtsyq.ellipsoid_area('SRID=4528;LINESTRING(40500000 3320000,40500000 3321000)')$q$,
         $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40501000 3321000,40501000 3320000,40500000 3321000,40500000 3320000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40500500 3320500,40501000 3321000,40501000 3320000,40500500 3320500,40500000 3321000,40500000 3320000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40501000 3320000,40500000 3320000),(40502000 3320200,40502400 3320200,40502400 3320400,40502000 3320200))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;MULTIPOLYGON(((40500000 3320000,40500000 3321000,40501000 3321000,40501000 3320000,40500000 3320000)),((40500200 3320200,40500400 3320200,40500400 3320400,40500200 3320200)))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area(ST_SetSRID(ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(40500000, 3320000), ST_MakePoint('NaN'::float8, 3321000), ST_MakePoint(40501000, 3321000), ST_MakePoint(40500000, 3320000)])), 4528))$q$,
         $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((500000 3320000,500000 3321000,501000 3321000,501000 3320000,500000 3320000))')$q$,
-        $q$SELECT jtsyq.ellipsoid_area('POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40500000 3320000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4549;POLYGON((3320000 500000,3321000 500000,3321000 501000,3320000 501000,3320000 500000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40501000 3320000,40500000 3320000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4490;POLYGON((120 30,120 30.01,120.01 30.01,120 30))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=2383;POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=999999;POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))')$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40500000 3320000))', zone => 39)$q$,
+        $q$SELECT jtsyq.ellipsoid_area('POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40500000 3320000))', zone => 39)$q$,
+        $q$SELECT jtsyq.ellipsoid_area('POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))', zone => 12)$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40500000 3320000))', densify_step => -70)$q$,
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40500000 3320000))', seconds_decimals => 12)$q$,
         $q$SELECT jtsyq.ellipsoid_area('SRID=4528;POLYGON((40500000 3320000,40500000 3321000,40501000 3321000,40500000 3320000))', densify_step => NULL)$q$,
-        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;CURVEPOLYGON(CIRCULARSTRING(40500000 3320000,40500500 3320500,40501000 3320000,40500500 3319500,40500000 3320000))')$q$]
+        $q$SELECT jtsyq.ellipsoid_area('SRID=4528;CURVEPOLYGON(CIRCULARSTRING(40500000 3320000,40500500 3320500,40501000 3320000,40500500 3319500,40500000 3320000))')$q$,
+        $q$SELECT jtsyq.gk_to_geodetic('SRID=4528;POINT(500000 3320000)')$q$,
+        $q$SELECT jtsyq.gk_to_geodetic('POINT(500000 3320000)')$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('SRID=4490;POINT(130 30)', 40)$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('POINT(120 30)', 40)$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('SRID=4528;POINT(40500000 3320000)', 40)$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('SRID=4490;POINT(120 30)')$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('SRID=4490;POINT(120 30)', 24)$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('SRID=4490;POINT(120 30)', 39, target_srid => 4528)$q$,
+        $q$SELECT jtsyq.gk_to_geodetic(ST_SetSRID(ST_MakePoint('NaN'::float8, 3320000), 4528))$q$,
+        $q$SELECT jtsyq.geodetic_to_gk(ST_SetSRID(ST_MakePoint(120, 'Infinity'::float8), 4490), 40)$q$,
+        $q$SELECT jtsyq.gk_to_geodetic('SRID=4490;POINT(120 30)')$q$,
+        $q$SELECT jtsyq.gk_to_geodetic('SRID=4326;POINT(120 30)')$q$,
+        $q$SELECT jtsyq.gk_to_geodetic('SRID=2383;POINT(500000 3320000)')$q$,
+        $q$SELECT jtsyq.geodetic_to_gk('SRID=4326;POINT(120 30)', 40)$q$,
+        $q$SELECT jtsyq.m2_to_ha(-0.5)$q$,
+        $q$SELECT jtsyq.m2_to_ha('NaN'::numeric)$q$,
+        $q$SELECT jtsyq.m2_to_ha(-1e-9::float8)$q$,
+        $q$SELECT jtsyq.m2_to_ha('Infinity'::float8)$q$,
+        $q$SELECT jtsyq.m2_to_mu(-100)$q$,
+        $q$SELECT jtsyq.m2_to_mu('NaN'::float8)$q$,
+        $q$SELECT jtsyq.m2_to_mu('-Infinity'::float8)$q$]
     LOOP
         BEGIN
             EXECUTE t;
             RAISE NOTICE 'no error: %', t;
         EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE;
-            RAISE NOTICE '%', st;
+            GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+            RAISE NOTICE '%: %', st, msg;
         END;
     END LOOP;
 END $$;

@@ -17,6 +17,30 @@ SELECT p.oid::regprocedure AS undocumented
   FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'jtsyq')
    AND obj_description(p.oid, 'pg_proc') IS NULL;
+-- and so is every relation (tables, views, composite types, sequences)
+-- and every type or domain in schema jtsyq, so that new ones stay so
+-- (array types are made by PostgreSQL and have no comment of their own;
+-- COMMENT ON TYPE of a composite type is stored on its pg_type row)
+SELECT c.oid::regclass AS undocumented_relation
+  FROM pg_class c
+ WHERE c.relnamespace = 'jtsyq'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'c', 'S', 'f')
+   AND obj_description(c.oid, 'pg_class') IS NULL
+   AND (c.relkind <> 'c' OR obj_description(c.reltype, 'pg_type') IS NULL);
+SELECT t.oid::regtype AS undocumented_type
+  FROM pg_type t
+ WHERE t.typnamespace = 'jtsyq'::regnamespace AND t.typtype IN ('b', 'd', 'e', 'r', 'm')
+   AND t.typcategory <> 'A'
+   AND obj_description(t.oid, 'pg_type') IS NULL;
+-- the check sees what it should: the relations and types it covers
+SELECT count(*) FILTER (WHERE c.relkind = 'r') AS tables,
+       count(*) FILTER (WHERE c.relkind = 'v') AS views,
+       count(*) FILTER (WHERE c.relkind = 'c') AS composite_types,
+       count(*) FILTER (WHERE c.relkind = 'S') AS sequences,
+       (SELECT count(*) FROM pg_type t
+         WHERE t.typnamespace = 'jtsyq'::regnamespace AND t.typtype IN ('b', 'd', 'e', 'r', 'm')
+           AND t.typcategory <> 'A') AS base_types_and_domains
+  FROM pg_class c
+ WHERE c.relnamespace = 'jtsyq'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'c', 'S', 'f');
 SELECT count(*) > 0 AS all_in_schema_jtsyq
   FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'jtsyq')
@@ -36,11 +60,20 @@ SELECT position('PostGIS ' || postgis_lib_version() || ',' IN jtsyq.version()) >
        position('PROJ ' || split_part(postgis_proj_version(), ' ', 1) || ')' IN jtsyq.version()) > 0 AS proj_matches,
        position('PostgreSQL ' || current_setting('server_version') IN jtsyq.version()) > 0 AS pg_matches;
 
--- the extension must not depend on the caller's search_path
-SET search_path = pg_catalog;
-SELECT jtsyq.overlap_area('POLYGON((0 0,1 0,1 1,0 1,0 0))'::public.geometry,
-                          'POLYGON((0.5 0.5,2 0.5,2 2,0.5 2,0.5 0.5))'::public.geometry);
-RESET search_path;
+-- the extension must not depend on the caller's search_path: C functions
+-- run no SQL through it, and every SQL or PL/pgSQL function pins its own
+-- (SET search_path FROM CURRENT); a function without that setting is listed
+-- here.  Calls under SET search_path = pg_catalog are in bdcdyh,
+-- bdcdyh_history, ellipsoid_area and topology.
+SELECT p.oid::regprocedure AS without_search_path
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'jtsyq'::regnamespace AND l.lanname IN ('sql', 'plpgsql')
+   AND NOT coalesce(array_to_string(p.proconfig, ',') ~ 'search_path=', false);
+-- (the check covers functions: there are SQL and PL/pgSQL ones to check)
+SELECT count(*) FILTER (WHERE l.lanname = 'sql') > 0 AS has_sql_functions,
+       count(*) FILTER (WHERE l.lanname = 'plpgsql') > 0 AS has_plpgsql_functions
+  FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+ WHERE p.pronamespace = 'jtsyq'::regnamespace;
 
 --
 -- GEOS: overlap_area, hand-checked
@@ -96,15 +129,50 @@ BEGIN
   EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
     RAISE NOTICE 'curve: %', state;
   END;
+  BEGIN
+    PERFORM jtsyq.overlap_area('SRID=4523;POLYGON((0 0,1 0,1 1,0 1,0 0))', 'SRID=4524;POLYGON((0 0,1 0,1 1,0 1,0 0))');
+  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+    RAISE NOTICE 'mixed srid: %', state;
+  END;
+  BEGIN
+    PERFORM jtsyq.overlap_area(ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(0,0), ST_MakePoint('NaN'::float8,0), ST_MakePoint(1,1), ST_MakePoint(0,0)])),
+                               'POLYGON((0 0,1 0,1 1,0 1,0 0))');
+  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+    RAISE NOTICE 'NaN: %', state;
+  END;
+  BEGIN
+    PERFORM jtsyq.overlap_area('GEOMETRYCOLLECTION EMPTY', 'POLYGON((0 0,1 0,1 1,0 1,0 0))');
+  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+    RAISE NOTICE 'empty collection: %', state;
+  END;
+  BEGIN
+    PERFORM * FROM jtsyq.srid_info(999999);
+  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+    RAISE NOTICE 'srid_info unknown: %', state;
+  END;
+  BEGIN
+    PERFORM * FROM jtsyq.srid_info(0);
+  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+    RAISE NOTICE 'srid_info 0: %', state;
+  END;
 END $$;
 \set VERBOSITY default
 
 --
 -- Cancellation: a long GEOS overlay stops at statement_timeout.
--- Two "combs" of 700 teeth crossed at right angles: 490 000 crossings and
--- as many result squares (area 700 × 700 = 490 000).  Uncancelled this takes
--- about 25 s on the development machine; cancelled after 0.5 s it returns
--- within a few seconds, at GEOS's next interruption point.
+-- Two "combs" of 1400 teeth crossed at right angles.  Comb a: a base strip
+-- 0 ≤ x ≤ 2799, −1 ≤ y ≤ 0 and teeth 2i ≤ x ≤ 2i + 1, 0 ≤ y ≤ 3000 (i = 0 …
+-- 1399); comb b is a mirrored in y = x, so its teeth are horizontal and
+-- reach x = 3000, beyond a's last tooth (x = 2799), as a's reach beyond
+-- b's.  Every pair of teeth crosses in a unit square: 1400² = 1 960 000
+-- crossings and result squares (the bases meet only in the corner point
+-- (0, 0)).  Uncancelled the overlay takes 139 s and 9 GB on the
+-- development machine (measured with PostGIS's ST_Intersection, the same
+-- GEOS call; the 700-tooth comb of before, 490 000 crossings, took 25 s);
+-- cancelled after 0.5 s it returns at GEOS's next interruption point, the
+-- whole file taking under a second.  A machine would have to be about 9
+-- times faster for the 15 s bound to pass without a working interrupt
+-- callback.
 --
 CREATE TABLE combs AS
 WITH pts AS (
@@ -112,15 +180,20 @@ WITH pts AS (
     SELECT 0 AS k, ST_MakePoint(0, -1) AS p
     UNION ALL
     SELECT 1 + 4 * i + j,
-           CASE j WHEN 0 THEN ST_MakePoint(2 * i, 0)     WHEN 1 THEN ST_MakePoint(2 * i, 2000)
-                  WHEN 2 THEN ST_MakePoint(2 * i + 1, 2000) ELSE ST_MakePoint(2 * i + 1, 0) END
-      FROM generate_series(0, 699) i, generate_series(0, 3) j
-    UNION ALL SELECT 2801, ST_MakePoint(1399, -1)
-    UNION ALL SELECT 2802, ST_MakePoint(0, -1)) s)
+           CASE j WHEN 0 THEN ST_MakePoint(2 * i, 0)     WHEN 1 THEN ST_MakePoint(2 * i, 3000)
+                  WHEN 2 THEN ST_MakePoint(2 * i + 1, 3000) ELSE ST_MakePoint(2 * i + 1, 0) END
+      FROM generate_series(0, 1399) i, generate_series(0, 3) j
+    UNION ALL SELECT 5601, ST_MakePoint(2799, -1)
+    UNION ALL SELECT 5602, ST_MakePoint(0, -1)) s)
 SELECT ST_MakePolygon(ST_MakeLine(pa)) AS a,
        ST_Reverse(ST_FlipCoordinates(ST_MakePolygon(ST_MakeLine(pa)))) AS b
   FROM pts;
-SELECT ST_NPoints(a), ST_IsValid(a) AND ST_IsValid(b) AS valid FROM combs;
+-- 1 + 4 · 1400 + 2 = 5603 points; both combs valid, crossing as described
+-- (on a 10 × 10 corner, checked by PostGIS: 5 × 5 unit squares)
+SELECT ST_NPoints(a), ST_IsValid(a) AND ST_IsValid(b) AS valid,
+       ST_Area(ST_Intersection(ST_Intersection(a, 'POLYGON((0 0,10 0,10 10,0 10,0 0))'::geometry),
+                               ST_Intersection(b, 'POLYGON((0 0,10 0,10 10,0 10,0 0))'::geometry))) AS corner_crossings
+  FROM combs;
 -- a fresh backend, so that only jtsyq's GEOS interrupt callback is in play
 -- (postgis.so, which installs its own SIGINT handler, is not loaded there)
 \c

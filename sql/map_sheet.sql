@@ -28,9 +28,16 @@ SELECT s AS scale, jtsyq.sheet_number(114 + 33/60.0 + 45/3600.0, 39 + 22/60.0 + 
 FROM unnest(ARRAY[1000000, 500000, 250000, 100000, 50000, 25000, 10000, 5000, 2000, 1000, 500]) s;
 
 -- sheet lines: a point on a parallel belongs to the sheet north of it, on a
--- meridian to the sheet east of it (the formulas' integer parts); 39°50'
--- is not a double, but lies on the line within 4 µm
+-- meridian to the sheet east of it (the formulas' integer parts).  39°50'
+-- rounds to a double just north of the line (39.833333333333336), 36°10'
+-- to one just south (36.166666666666664; × 28800 units of 1/8" per degree
+-- = 1041599.9999999999, so a plain floor would give the row south of the
+-- line); both are on the line within 4 µm and go north.  By hand for
+-- 36°10', 1:50000 (Δφ = 10', Δλ = 15'): row = 24 − (10'/10') = 23,
+-- column = ⌊140'/15'⌋ + 1 = 10 (116°20' is 2°20' east of 114°), J50E023010
+-- (without the snap it would be J50E024010)
 SELECT jtsyq.sheet_number(116 + 20/60.0, 39 + 50/60.0, 50000) AS on_parallel,
+       jtsyq.sheet_number(116 + 20/60.0, 36 + 10/60.0, 50000) AS below_parallel_double,
        jtsyq.sheet_number(116 + 20/60.0, 39 + 50/60.0 - 1e-9, 50000) AS just_south,
        jtsyq.sheet_number(116.25, 39.9, 50000) AS on_meridian,
        jtsyq.sheet_number(116.25 - 1e-9, 39.9, 50000) AS just_west,
@@ -43,7 +50,10 @@ SELECT jtsyq.sheet_area('H50G048001', 4) AS check_value,
        round((jtsyq.sheet_area('H50H095001', NULL) + jtsyq.sheet_area('H50H095002', NULL)
               + jtsyq.sheet_area('H50H096001', NULL) + jtsyq.sheet_area('H50H096002', NULL))::numeric, 4) AS four_quarters,
        (SELECT south FROM jtsyq.sheet_bounds('H50G048001')) AS south_edge,
-       jtsyq.sheet_area('j50') > jtsyq.sheet_area('K50') AS south_sheets_larger;
+       jtsyq.sheet_area('J50') > jtsyq.sheet_area('K50') AS south_sheets_larger;
+-- sheet numbers are accepted in lower case (the same sheet, not an error)
+SELECT jtsyq.sheet_area('j50g001001') = jtsyq.sheet_area('J50G001001') AS lower_case_accepted,
+       (SELECT north FROM jtsyq.sheet_bounds('j50g001001')) = (SELECT north FROM jtsyq.sheet_bounds('J50G001001')) AS lower_case_bounds;
 
 -- the sheets a parcel lies on (所在图幅号): a 1 km square in zone 40 just
 -- east of the central meridian straddles the parallel 30° N, a sheet line
@@ -63,10 +73,16 @@ SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON((40500000 3320600,40500000 3320700
 -- longitude/latitude input (SRID 4490), and a parcel across four sheets
 SELECT jtsyq.sheet_numbers('SRID=4490;POLYGON((116.249 39.832,116.251 39.832,116.251 39.834,116.249 39.834,116.249 39.832))', 50000) AS four_sheets;
 
--- NULL in, NULL out
+-- NULL in, NULL out (sheet_number, sheet_numbers and sheet_bounds are
+-- STRICT; sheet_area is not, for its decimals => NULL, and maps a NULL
+-- sheet to NULL itself)
 SELECT jtsyq.sheet_number(NULL, 30) IS NULL AS null_lon,
+       jtsyq.sheet_number(114, NULL) IS NULL AS null_lat,
+       jtsyq.sheet_number(114, 30, NULL) IS NULL AS null_scale,
        jtsyq.sheet_area(NULL) IS NULL AS null_sheet,
-       jtsyq.sheet_numbers(NULL) IS NULL AS null_geom;
+       jtsyq.sheet_numbers(NULL) IS NULL AS null_geom,
+       jtsyq.sheet_numbers('SRID=4490;POLYGON((116 39,116.1 39,116.1 39.1,116 39))', NULL) IS NULL AS null_numbers_scale;
+SELECT * FROM jtsyq.sheet_bounds(NULL);
 
 \set VERBOSITY default
 \set SHOW_CONTEXT never
@@ -83,24 +99,51 @@ SELECT jtsyq.sheet_numbers('SRID=4490;POLYGON((116 59.9,116.1 59.9,116.1 60.1,11
 SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON((40500000 3320000,40501000 3321000,40501000 3320000,40500000 3321000,40500000 3320000))');
 
 \set VERBOSITY terse
+-- the SQLSTATE and message of every bad input: the eleven above, then
+-- those shown only here: latitudes south of the equator and longitude 180
+-- (GB/T 13989 numbers the northern hemisphere, columns 1-60 end before
+-- 180°), infinities, empty sheet numbers, other reference systems (WGS 84
+-- 4326, Xi'an 1980 GK 2383, UTM 32650, an unknown SRID, GK eastings
+-- without the zone prefix under 4528) and a bad scale for sheet_numbers
 SELECT 'the SQLSTATEs' AS check;
 DO $$
 DECLARE
     t text;
     st text;
+    msg text;
 BEGIN
     FOREACH t IN ARRAY ARRAY[
         $q$SELECT jtsyq.sheet_number(114, 30, 20000)$q$,
         $q$SELECT jtsyq.sheet_number(114, 61)$q$,
+        $q$SELECT jtsyq.sheet_number('NaN', 30)$q$,
         $q$SELECT jtsyq.sheet_area('J50G097001')$q$,
-        $q$SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON EMPTY')$q$]
+        $q$SELECT jtsyq.sheet_area('J50G001001', 12)$q$,
+        $q$SELECT * FROM jtsyq.sheet_bounds('J50X001001')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON EMPTY')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4528;POINT(40500000 3320000)')$q$,
+        $q$SELECT jtsyq.sheet_numbers('POLYGON((0 0,1 0,1 1,0 0))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4490;POLYGON((116 59.9,116.1 59.9,116.1 60.1,116 59.9))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON((40500000 3320000,40501000 3321000,40501000 3320000,40500000 3321000,40500000 3320000))')$q$,
+        $q$SELECT jtsyq.sheet_number(114, -0.5)$q$,
+        $q$SELECT jtsyq.sheet_number(180, 30)$q$,
+        $q$SELECT jtsyq.sheet_number('Infinity', 30)$q$,
+        $q$SELECT jtsyq.sheet_number(114, '-Infinity')$q$,
+        $q$SELECT jtsyq.sheet_number(114, 'NaN')$q$,
+        $q$SELECT jtsyq.sheet_area('')$q$,
+        $q$SELECT * FROM jtsyq.sheet_bounds('')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4326;POLYGON((116 39,116.1 39,116.1 39.1,116 39))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=2383;POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=32650;POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=999999;POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON((500000 3320000,500000 3321000,501000 3321000,500000 3320000))')$q$,
+        $q$SELECT jtsyq.sheet_numbers('SRID=4528;POLYGON((40500100 3320600,40500100 3320700,40500200 3320700,40500100 3320600))', 20000)$q$]
     LOOP
         BEGIN
             EXECUTE t;
             RAISE NOTICE 'no error: %', t;
         EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE;
-            RAISE NOTICE '%', st;
+            GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
+            RAISE NOTICE '%: %', st, msg;
         END;
     END LOOP;
 END $$;

@@ -54,7 +54,8 @@ SET ROLE regress_jtsyq_reader;
 -- a valid code (6 + 6 + 7 + 9 characters) and a
 -- 100 m x 100 m square in GK zone 35: the plane area is 10 000 m2, the
 -- ellipsoidal one a little less (scale factor > 1 away from the central
--- meridian: 500 000 - 400 000 m east, about 10 000 / 1.000123^2)
+-- meridian: 100 km west of it (easting 35 400 000, false easting
+-- 35 500 000), k = 1 + y²/2R² = 1.000123, about 10 000 / 1.000123²)
 SELECT jtsyq.bdcdyh_is_valid('640104099001JA00001W00000000') AS valid_code,
        jtsyq.ellipsoid_area('SRID=4523;POLYGON((35400000 4000000,35400100 4000000,35400100 4000100,35400000 4000100,35400000 4000000))'::geometry) < 10000 AS area_below_plane,
        jtsyq.sheet_number(106.25, 38.45) AS sheet;
@@ -121,9 +122,22 @@ INSERT INTO regress_priv.zd VALUES
 RESET ROLE;
 SELECT found_by, layer, kind, id1, id2, measure
   FROM jtsyq.topology_findings WHERE layer = 'regress_priv.zd';
--- the whole-layer check needs nothing but SELECT on the layer
+-- the whole-layer check needs nothing but SELECT on the layer: the loader
+-- (owner) finds the overlap; the reader is refused (42501, naming the
+-- layer) until it has USAGE on the schema and SELECT on the table, and then
+-- finds the same row
 SET ROLE regress_jtsyq_loader;
 SELECT kind, id1, id2, measure FROM jtsyq.topology_errors('regress_priv.zd');
+RESET ROLE;
+GRANT USAGE ON SCHEMA regress_priv TO regress_jtsyq_reader;
+SET ROLE regress_jtsyq_reader;
+SELECT pg_temp.try_sql($$SELECT jtsyq.topology_errors('regress_priv.zd')$$) AS reader_without_select;
+RESET ROLE;
+GRANT SELECT ON regress_priv.zd TO regress_jtsyq_reader;
+SET ROLE regress_jtsyq_reader;
+SELECT kind, id1, id2, measure FROM jtsyq.topology_errors('regress_priv.zd');
+SELECT has_table_privilege('regress_priv.zd', 'INSERT') OR has_table_privilege('regress_priv.zd', 'UPDATE')
+       OR has_table_privilege('jtsyq.topology_findings', 'INSERT') AS reader_may_write;
 RESET ROLE;
 
 --

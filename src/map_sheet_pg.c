@@ -21,6 +21,7 @@
 #include "geom_pg.h"
 #include "gk_pg.h"
 #include "map_sheet.h"
+#include "proj_pg.h"
 
 PG_FUNCTION_INFO_V1(jtsyq_sheet_number);
 PG_FUNCTION_INFO_V1(jtsyq_sheet_numbers);
@@ -132,7 +133,15 @@ jtsyq_sheet_numbers(PG_FUNCTION_ARGS)
 	if (!jt_srid_is_cgcs2000_geographic(g->srid))
 	{
 		JtGkZone	zone;
+		const JtCrsInfo *info = jt_crs_info(g->srid);
 
+		/* longitude/latitude is accepted, but only CGCS2000's */
+		if (!info->is_projected)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("sheet_numbers: SRID %d (%s) is longitude/latitude, but not CGCS2000's",
+							g->srid, info->name),
+					 errhint("Use CGCS2000 longitude/latitude (4490) or a CGCS2000 Gauss-Kruger SRID (EPSG 4491-4554); ST_Transform() converts.")));
 		jt_resolve_gk_zone(g, "sheet_numbers", false, 0, false, 0, &zone);
 		if (jt_gk_geom_inverse(g, &zone, SHEET_DENSIFY_STEP, jt_palloc_allocator(),
 							   &geo, &bx, &by) != JT_GK_OK)

@@ -421,6 +421,13 @@ BEGIN
     IF xzqdm !~ '^[1-8][0-9]{5}$' THEN
         RAISE EXCEPTION 'make_county: xzqdm must be a 6-digit county code, not "%"', xzqdm USING ERRCODE = '22023';
     END IF;
+    -- the extension's own rule (a GB/T 2260 province), on a code that is
+    -- valid in every other part, so that every generated bdcdyh is valid
+    IF NOT jtsyq.bdcdyh_is_valid(xzqdm || '001001JA00001W00000000') THEN
+        RAISE EXCEPTION 'make_county: xzqdm "%" does not start with a province code of GB/T 2260', xzqdm
+              USING ERRCODE = '22023',
+                    HINT = 'Provinces are 11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81 and 82.';
+    END IF;
     IF jsonb_typeof(faults) <> 'object' THEN
         RAISE EXCEPTION 'make_county: faults must be a JSON object such as {"overlap": 2}' USING ERRCODE = '22023';
     END IF;
