@@ -1683,7 +1683,12 @@ DECLARE
 BEGIN
     IF target_schema IS NULL OR area_expr IS NULL THEN
         RAISE EXCEPTION 'jtsyq.survey_area_levels: the schema and the area expression must not be NULL'
-            USING ERRCODE = 'invalid_parameter_value';
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    -- the same SQLSTATE as qa_report (and so qa_summary) for a missing schema
+    IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = target_schema) THEN
+        RAISE EXCEPTION 'jtsyq.survey_area_levels: schema "%" does not exist', target_schema
+            USING ERRCODE = 'invalid_schema_name';
     END IF;
     standard := to_regclass(format('%I.zdjbxx', target_schema)) IS NOT NULL
                 AND to_regclass(format('%I.zdtj', target_schema)) IS NOT NULL;
@@ -2881,9 +2886,13 @@ DECLARE
     cname text;
     cdef text;
 BEGIN
-    IF target_schema IS NULL OR srid IS NULL THEN
-        RAISE EXCEPTION 'create_survey_schema: target_schema and srid must not be NULL'
+    IF target_schema IS NULL OR srid IS NULL OR enforce IS NULL THEN
+        RAISE EXCEPTION 'create_survey_schema: target_schema, srid and enforce must not be NULL'
             USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF target_schema = '' THEN
+        RAISE EXCEPTION 'create_survey_schema: the schema name must not be empty'
+            USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF target_schema IN ('jtsyq', 'pg_catalog', 'information_schema', 'public', 'pg_toast')
        OR target_schema = (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -3216,6 +3225,11 @@ BEGIN
     IF target_schema IS NULL THEN
         RAISE EXCEPTION 'build_boundary_points: target_schema must not be NULL' USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    IF djzqdm !~ '^[0-9]{12}$' THEN
+        RAISE EXCEPTION 'build_boundary_points: "%" is not a 地籍子区 code (12 digits)', djzqdm
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Pass the first 12 characters of the unit''s 宗地代码, or NULL for every unit.';
+    END IF;
     IF to_regclass(format('%I.zdjbxx', target_schema)) IS NULL THEN
         RAISE EXCEPTION 'build_boundary_points: schema "%" has no survey layers', target_schema
             USING ERRCODE = 'undefined_table', HINT = 'Create them with jtsyq.create_survey_schema().';
@@ -3318,6 +3332,9 @@ BEGIN
     IF target_schema IS NULL THEN
         RAISE EXCEPTION 'fill_four_sides: target_schema must not be NULL' USING ERRCODE = 'null_value_not_allowed';
     END IF;
+    IF overwrite IS NULL THEN
+        RAISE EXCEPTION 'fill_four_sides: overwrite must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
     IF to_regclass(format('%I.zdjbxx', target_schema)) IS NULL THEN
         RAISE EXCEPTION 'fill_four_sides: schema "%" has no survey layers', target_schema
             USING ERRCODE = 'undefined_table', HINT = 'Create them with jtsyq.create_survey_schema().';
@@ -3331,9 +3348,10 @@ BEGIN
               FROM %1$I.zdjbxx z
              WHERE z.zddm IS NOT NULL AND z.geom IS NOT NULL AND coalesce(z.zt, '1') = '1'
         ), s AS (
+            -- no current parcels: array_agg gives NULL, four_sides wants arrays
             SELECT f.* FROM (SELECT array_agg(zddm ORDER BY zddm) AS c, array_agg(name ORDER BY zddm) AS n,
                                     array_agg(geom ORDER BY zddm) AS g FROM p) a,
-                            jtsyq.four_sides(a.c, a.n, a.g) f
+                            jtsyq.four_sides(coalesce(a.c, '{}'), coalesce(a.n, '{}'), coalesce(a.g, '{}')) f
         )
         UPDATE %1$I.zdjbxx z
            SET zdszd = CASE WHEN s.east IS NOT NULL AND ($1 OR coalesce(z.zdszd, '') = '') THEN left(s.east, 200) ELSE z.zdszd END,
@@ -3717,10 +3735,13 @@ BEGIN
                                 WHEN '地籍区 = Σ地籍子区' THEN 'djq:' WHEN '乡镇 = Σ村' THEN 'xzq_xz:'
                                 ELSE 'zdjbxx:' END || coalesce(e.parent_key, '(none)'),
                    e.level || ': ' || CASE e.finding
+                       -- m² to 2 decimals (§4.2 c); the comparison itself used the exact sums
                        WHEN 'mismatch' THEN format('整体 %s m² ≠ Σ部分 %s m² (%s parts; difference %s m²)',
-                                                   e.parent_area, e.children_area, e.children, e.difference)
-                       WHEN 'childless' THEN format('整体 %s m² has no parts', e.parent_area)
-                       WHEN 'orphan' THEN format('%s parts (%s m²) name a whole that is not there', e.children, e.children_area)
+                                                   round(e.parent_area, 2), round(e.children_area, 2), e.children,
+                                                   round(e.difference, 2))
+                       WHEN 'childless' THEN format('整体 %s m² has no parts', round(e.parent_area, 2))
+                       WHEN 'orphan' THEN format('%s parts (%s m²) name a whole that is not there', e.children,
+                                                 round(e.children_area, 2))
                        WHEN 'area_null' THEN 'an area is missing'
                        WHEN 'parent_key_null' THEN 'a whole has no code'
                        ELSE e.finding END

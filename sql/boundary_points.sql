@@ -247,6 +247,30 @@ SELECT * FROM jtsyq.four_sides(ARRAY['P', 'Q'], ARRAY['本村', '国有'],
          ARRAY[pg_temp.gk('POLYGON((0 0,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 40))'),
                pg_temp.gk('POLYGON((40 40,60 40,60 60,40 60,40 40))')]);
 
+-- The sector limits are half-open: north [315°,45°), east [45°,135°),
+-- south [135°,225°), west [225°,315°).  Two pairs of right triangles
+-- sharing a diagonal, so every outward normal lies exactly on a limit:
+-- A (0 0,10 0,0 10) lies south-west of its hypotenuse (10,0)-(0,10), whose
+-- outward normal points north-east, azimuth 45° -> A's east is B; B's
+-- normal on it is 225° -> B's west is A.  A2 (100 0,110 10,100 10) lies
+-- north-west of (100,0)-(110,10): normal 135° -> A2's south is B2; B2
+-- (100 0,110 0,110 10): normal 315° -> B2's north is A2.  Closed upper
+-- limits ((315°,45°] …) would give north, south, east, west instead.
+SELECT * FROM jtsyq.four_sides(ARRAY['A', 'B', 'A2', 'B2'], NULL, ARRAY[
+  'SRID=4523;POLYGON((0 0,10 0,0 10,0 0))'::geometry, 'SRID=4523;POLYGON((10 0,10 10,0 10,10 0))',
+  'SRID=4523;POLYGON((100 0,110 10,100 10,100 0))', 'SRID=4523;POLYGON((100 0,110 0,110 10,100 0))']);
+
+-- A hole touching the outer ring at (0,5) (local x = easting).  Outer ring
+-- from the top-left (0,10): J1 (0,10), J2 (10,10), J3 (10,0), J4 (0,0); the
+-- hole's vertex (0,5) lies on the outer edge (0,0)-(0,10), so it is a point
+-- of that edge (§6.7.5 b) and, met on the outer walk, numbered there: J5,
+-- ring 1, and the outer ring has 5 lines (10, 10, 10, 5, 5).  The hole
+-- (0,5)-(5,8)-(5,2) starts at its top-left vertex (0,5) (distance 3 to its
+-- box's corner (0,8); (5,8) is 5 away, (5,2) √61): J5 again, then
+-- counter-clockwise (5,2) J6, (5,8) J7; lines √34 = 5.83, 6, √34 = 5.83.
+SELECT ring, seq, qdh, zdh, jzxcd FROM jtsyq.boundary_lines(
+       'SRID=4523;POLYGON((0 0,10 0,10 10,0 10,0 0),(0 5,5 8,5 2,0 5))');
+
 --
 -- NULLs, empties and bad input
 --
@@ -257,6 +281,58 @@ SELECT count(*) AS null_in_layer_skipped
 -- a planar SRID 0 layer works too (local coordinates in metres)
 SELECT string_agg(jzdh, ' ' ORDER BY seq) AS srid0
   FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 0))', 'H');
+-- NULL and empty input of the other functions: no rows, no error
+SELECT (SELECT count(*) FROM jtsyq.boundary_lines(NULL)) AS lines_null,
+       (SELECT count(*) FROM jtsyq.boundary_lines('SRID=4523;POLYGON EMPTY')) AS lines_empty,
+       (SELECT count(*) FROM jtsyq.boundary_point_table(NULL)) AS table_null,
+       (SELECT count(*) FROM jtsyq.boundary_point_table('SRID=4523;POLYGON EMPTY')) AS table_empty,
+       (SELECT count(*) FROM jtsyq.boundary_points_layer('{}', '{}')) AS points_layer_empty,
+       (SELECT count(*) FROM jtsyq.boundary_lines_layer('{}', '{}')) AS lines_layer_empty,
+       (SELECT count(*) FROM jtsyq.boundary_point_table_layer('{}', '{}')) AS table_layer_empty,
+       (SELECT count(*) FROM jtsyq.four_sides('{}', NULL, '{}')) AS four_sides_empty;
+
+-- 界址点成果表 of a unit: a (0,0)-(10,10) and b (10,0)-(20,10) (SRID 0,
+-- local metres).  a from its top-left (0,10): J1, (10,10) J2, (10,0) J3,
+-- (0,0) J4; b from (10,10) = J2: (20,10) J5, (20,0) J6, (10,0) = J3.  X is
+-- the northing, Y the easting; every edge is 10 m; 8 rows.
+SELECT zddm, ring, seq, jzdh, x, y, edge_length
+  FROM jtsyq.boundary_point_table_layer(ARRAY['a', 'b'],
+         ARRAY['POLYGON((0 0,10 0,10 10,0 10,0 0))'::geometry, 'POLYGON((10 0,20 0,20 10,10 10,10 0))'])
+ ORDER BY zddm, ring, seq;
+
+-- 四至 with a NULL parcel and an EMPTY one: every code of the input gets
+-- its row, and nothing adjoins those two (every side NULL).  a (0,0)-(1,1)
+-- and c (1,0)-(2,1) share x = 1: a's east is c, c's west is a.
+SELECT * FROM jtsyq.four_sides(ARRAY['a', 'b', 'c', 'e'], NULL,
+         ARRAY['POLYGON((0 0,1 0,1 1,0 1,0 0))'::geometry, NULL,
+               'POLYGON((1 0,2 0,2 1,1 1,1 0))', 'POLYGON EMPTY']) ORDER BY zddm;
+
+-- Accepted input, pinned: the square (0,0)-(1,1) numbers J1 (0,1), J2
+-- (1,1), J3 (1,0), J4 (0,0).
+--  * a Z polygon: numbered in the plane, Z ignored (X/Y only);
+--  * known points as 2-D arrays: flattened, (1,1) T and (0,0) H;
+--  * NULL known points or methods: that entry is ignored, so (1,1) keeps
+--    the default J and (0,0) is H.
+SELECT string_agg(jzdh || ' ' || x || '/' || y, ', ' ORDER BY seq) AS polygon_z
+  FROM jtsyq.boundary_points('POLYGON Z((0 0 5,1 0 5,1 1 5,0 1 5,0 0 5))');
+SELECT string_agg(jzdh, ' ' ORDER BY seq) AS known_2d
+  FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 1,0 0))', 'J',
+         ARRAY[['POINT(1 1)'::geometry], ['POINT(0 0)'::geometry]], ARRAY[['T'], ['H']]);
+SELECT string_agg(jzdh, ' ' ORDER BY seq) AS known_null_point
+  FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 1,0 0))', 'J',
+         ARRAY[NULL, 'POINT(0 0)'::geometry], ARRAY['T', 'H']);
+SELECT string_agg(jzdh, ' ' ORDER BY seq) AS known_null_method
+  FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 1,0 0))', 'J',
+         ARRAY['POINT(1 1)'::geometry, 'POINT(0 0)'::geometry], ARRAY[NULL, 'H']);
+
+-- A ring crossing itself.  An asymmetric bow tie (0 0,4 4,4 0,0 2) has a
+-- net area (lobes 16/3 and 4/3 m² of opposite sign: 4 m²) and is numbered
+-- as drawn — qa_report's topology check reports the self-intersection (see
+-- survey_schema.sql, P8).  The symmetric one (0 0,4 4,4 0,0 4) has lobes of
+-- 4 m² each that cancel: no net area, but its 4 distinct points are not on
+-- one line, so it is refused as crossing itself (22023), not as degenerate.
+SELECT string_agg(jzdh, ' ' ORDER BY seq) AS asymmetric_bow_tie
+  FROM jtsyq.boundary_points('POLYGON((0 0,4 4,4 0,0 2,0 0))');
 
 \set VERBOSITY default
 \set SHOW_CONTEXT never
@@ -266,6 +342,7 @@ SELECT * FROM jtsyq.boundary_points(pg_temp.gk('POLYGON((0 0,10 0,20 0,0 0))'));
 SELECT * FROM jtsyq.boundary_lines_layer(ARRAY['a', '640122001001JA00002'],
          ARRAY[pg_temp.gk('POLYGON((0 0,1 0,1 1,0 0))'),
                pg_temp.gk('POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,2 2,1 1.000001,1 1))')]);
+SELECT * FROM jtsyq.boundary_points('POLYGON((0 0,4 4,4 0,0 4,0 0))');
 \set VERBOSITY terse
 
 CREATE FUNCTION pg_temp.sqlstate(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -295,6 +372,28 @@ SELECT what, pg_temp.sqlstate(q) AS sqlstate FROM (VALUES
   ('known not a point',   $q$SELECT * FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 0))', 'J', ARRAY['LINESTRING(0 0,1 1)'::geometry], ARRAY['T'])$q$),
   ('known bad method',    $q$SELECT * FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 0))', 'J', ARRAY['POINT(0 0)'::geometry], ARRAY['4'])$q$),
   ('known other SRID',    $q$SELECT * FROM jtsyq.boundary_points('SRID=4523;POLYGON((0 0,1 0,1 1,0 0))', 'J', ARRAY['SRID=4524;POINT(0 0)'::geometry], ARRAY['T'])$q$),
-  ('names length',        $q$SELECT * FROM jtsyq.four_sides(NULL, ARRAY['x', 'y'], ARRAY['POLYGON((0 0,1 0,1 1,0 0))'::geometry])$q$)
+  ('names length',        $q$SELECT * FROM jtsyq.four_sides(NULL, ARRAY['x', 'y'], ARRAY['POLYGON((0 0,1 0,1 1,0 0))'::geometry])$q$),
+  ('Infinity',            $q$SELECT * FROM jtsyq.boundary_points(ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(0,0), ST_MakePoint('Infinity'::float8,0), ST_MakePoint(1,1), ST_MakePoint(0,0)])))$q$),
+  ('lower-case method',   $q$SELECT * FROM jtsyq.boundary_points('POLYGON((0 0,1 0,1 1,0 0))', 'j')$q$),
+  ('symmetric bow tie',   $q$SELECT * FROM jtsyq.boundary_points('POLYGON((0 0,4 4,4 0,0 4,0 0))')$q$),
+  ('asymmetric bow tie',  $q$SELECT * FROM jtsyq.boundary_points('POLYGON((0 0,4 4,4 0,0 2,0 0))')$q$),
+  ('table: line',         $q$SELECT * FROM jtsyq.boundary_point_table('LINESTRING(0 0,1 1)')$q$),
+  ('table: degenerate',   $q$SELECT * FROM jtsyq.boundary_point_table('POLYGON((0 0,1 0,2 0,0 0))')$q$),
+  ('table: SRID 4490',    $q$SELECT * FROM jtsyq.boundary_point_table('SRID=4490;POLYGON((105 38,105.1 38,105.1 38.1,105 38))')$q$),
+  ('lines: SRID 4490',    $q$SELECT * FROM jtsyq.boundary_lines('SRID=4490;POLYGON((105 38,105.1 38,105.1 38.1,105 38))')$q$),
+  ('lines: NULL method',  $q$SELECT * FROM jtsyq.boundary_lines('POLYGON((0 0,1 0,1 1,0 0))', NULL)$q$),
+  ('lines_layer: NULL geoms', $q$SELECT * FROM jtsyq.boundary_lines_layer(ARRAY['a'], NULL)$q$),
+  ('lines_layer: mixed SRIDs', $q$SELECT * FROM jtsyq.boundary_lines_layer(NULL, ARRAY['SRID=4523;POLYGON((0 0,1 0,1 1,0 0))'::geometry, 'SRID=4524;POLYGON((0 0,1 0,1 1,0 0))'])$q$),
+  ('lines_layer: bad hole', $q$SELECT * FROM jtsyq.boundary_lines_layer(NULL, ARRAY['POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,2 2,1 1.000001,1 1))'::geometry])$q$),
+  ('table_layer: NULL geoms', $q$SELECT * FROM jtsyq.boundary_point_table_layer(ARRAY['a'], NULL)$q$),
+  ('table_layer: lengths', $q$SELECT * FROM jtsyq.boundary_point_table_layer(ARRAY['a', 'b'], ARRAY['POLYGON((0 0,1 0,1 1,0 0))'::geometry])$q$),
+  ('table_layer: mixed SRIDs', $q$SELECT * FROM jtsyq.boundary_point_table_layer(NULL, ARRAY['SRID=4523;POLYGON((0 0,1 0,1 1,0 0))'::geometry, 'SRID=4524;POLYGON((0 0,1 0,1 1,0 0))'])$q$),
+  ('four: NULL geoms',    $q$SELECT * FROM jtsyq.four_sides(ARRAY['a'], NULL, NULL)$q$),
+  ('four: all NULL',      $q$SELECT * FROM jtsyq.four_sides(NULL, NULL, NULL)$q$),
+  ('four: SRID 4490',     $q$SELECT * FROM jtsyq.four_sides(NULL, NULL, ARRAY['SRID=4490;POLYGON((105 38,105.1 38,105.1 38.1,105 38))'::geometry])$q$),
+  ('four: LINESTRING',    $q$SELECT * FROM jtsyq.four_sides(NULL, NULL, ARRAY['LINESTRING(0 0,1 1)'::geometry])$q$),
+  ('four: mixed SRIDs',   $q$SELECT * FROM jtsyq.four_sides(NULL, NULL, ARRAY['SRID=4523;POLYGON((0 0,1 0,1 1,0 0))'::geometry, 'SRID=4524;POLYGON((0 0,1 0,1 1,0 0))'])$q$),
+  ('four: codes length',  $q$SELECT * FROM jtsyq.four_sides(ARRAY['a', 'b'], NULL, ARRAY['POLYGON((0 0,1 0,1 1,0 0))'::geometry])$q$),
+  ('four: degenerate',    $q$SELECT * FROM jtsyq.four_sides(NULL, NULL, ARRAY['POLYGON((0 0,1 0,2 0,0 0))'::geometry])$q$)
 ) t(what, q);
 \set VERBOSITY default

@@ -133,6 +133,18 @@ SELECT (SELECT count(*) FROM pg_pairs) AS postgis_overlap_pairs,
        (SELECT count(*) FROM rep WHERE rule NOT IN ('topology.overlap', 'topology.sliver', 'topology.not_in_container'))
          AS other_patch_rows;
 SELECT * FROM jtsyq.qa_summary('sc');
+-- completeness.unrecoverable, recounted without qa_report: "/" in every
+-- field where the Zuoyun plan accepts it, straight from the tables, per
+-- field (test/gen/survey_load.sql writes "/" as 登簿人 of every 土地所有权
+-- row, as 权利类型 of a parcel whose 特征码 is neither J* nor G*, and on
+-- 四至 sides with no neighbour).  The sum must be the summary's count above.
+WITH per_field AS (
+    SELECT f.layer, f.name,
+           (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM sc.%I WHERE %I::text = ''/''',
+                                                        f.layer, f.name), false, true, '')))[1]::text::bigint AS n
+      FROM jtsyq.survey_field f
+     WHERE f.slash_ok AND to_regclass(format('sc.%I', f.layer)) IS NOT NULL)
+SELECT layer, name, n, sum(n) OVER () AS total FROM per_field WHERE n > 0 ORDER BY layer, name;
 -- the area rows come from all five levels of DB64/T §10.1 c–e, the county,
 -- townships and villages loaded from the generator's xzq, xz and cun: only
 -- 宗地 = Σ地类图斑 finds anything, the 2 seeded area mismatches and the 2

@@ -77,6 +77,25 @@ SELECT v.level, v.parent_table, v.parent_key, v.child_table, v.child_key, v.tole
   FROM unnest(jtsyq.survey_area_levels('lv')) v;
 -- the clean county: every whole is the sum of its parts
 SELECT * FROM jtsyq.sum_of_parts_errors('lv');
+-- The geometric levels' tolerance is 0.01 m², both ways of it: 地籍子区
+-- 640105001001 cut to 200 × 199.99996 = 39 999.992 m² leaves 地籍区
+-- 640105001 (80 000) Δ 0.008: no row; cut to 200 × 199.9999 = 39 999.98
+-- m², Δ 0.02: one row (difference 0.0200 to 4 places; the rest is float
+-- noise of ST_Area).  Only the 地籍区 = Σ地籍子区 level reads djzq.
+UPDATE lv.djzq SET geom = pg_temp.box(0, 0, 200, 199.99996) WHERE djzqdm = '640105001001';
+SELECT level, parent_key, round(difference, 4) AS difference, finding FROM jtsyq.sum_of_parts_errors('lv');
+UPDATE lv.djzq SET geom = pg_temp.box(0, 0, 200, 199.9999) WHERE djzqdm = '640105001001';
+SELECT level, parent_key, round(difference, 4) AS difference, finding FROM jtsyq.sum_of_parts_errors('lv');
+UPDATE lv.djzq SET geom = pg_temp.box(0, 0, 200, 200) WHERE djzqdm = '640105001001';
+-- Another area expression: the perimeter, which is not additive, so every
+-- whole made of two parts fails.  County 600 × 200: 1 600; 地籍区 / 乡镇
+-- 640105001 400 × 200: 1 200, 640105002 200 × 200: 800; every village and
+-- 地籍子区 200 × 200: 800.  县 = Σ地籍区 and 县 = Σ乡镇: 1 600 − 2 000 =
+-- −400; 地籍区 and 乡镇 640105001: 1 200 − 1 600 = −400; the one-part
+-- wholes 640105002 hold (800 = 800); 宗地 = Σ地类图斑 uses the recorded
+-- areas, not the expression: it holds.  4 rows.
+SELECT level, parent_key, parent_area, children_area, difference, finding
+  FROM jtsyq.sum_of_parts_errors(jtsyq.survey_area_levels('lv', 'ST_Perimeter(geom)'));
 
 --
 -- One seeded mismatch per level, each made so that the other levels still
@@ -91,8 +110,12 @@ SELECT * FROM jtsyq.sum_of_parts_errors('lv');
 --     39 000; 地籍区 640105002 40 000 ≠ 39 000 (1 000).
 --  L4 乡镇 = Σ村: village 6401050010020000000 cut to (200,0)-(400,185) =
 --     37 000; township 640105001 80 000 ≠ 40 000 + 37 000 (3 000); and a
---     village 6401050090010000000 (100 m²) whose township 640105009 is not
---     there: an orphan.
+--     village 6401050090010000000 whose township 640105009 is not there:
+--     an orphan.  It is the triangle (1000,0), (1010,0), (1000,20/3)
+--     (not shifted to the zone's false easting, so that ST_Area has no
+--     float noise): 10 × 20/3 / 2 = 100/3 m², 33.3333333333333 as numeric
+--     (float8 → numeric keeps 15 digits) and 33.33 in the QA message, which
+--     rounds areas to 2 decimals (§4.2 c).
 --  L5 宗地 = Σ地类图斑: the 图斑 of 640105001001JA00001 recorded 39 999.99:
 --     40 000.00 ≠ 39 999.99 (0.01; recorded areas are compared exactly).
 --
@@ -102,7 +125,10 @@ UPDATE lv.xzq_xz SET geom = pg_temp.box(400, 0, 600, 190) WHERE xzqdm = '6401050
 UPDATE lv.cjdcq SET geom = pg_temp.box(400, 0, 600, 190) WHERE zldwdm = '6401050020010000000';
 UPDATE lv.djzq SET geom = pg_temp.box(400, 0, 600, 195) WHERE djzqdm = '640105002001';
 UPDATE lv.cjdcq SET geom = pg_temp.box(200, 0, 400, 185) WHERE zldwdm = '6401050010020000000';
-INSERT INTO lv.cjdcq (zldwdm, zldwmc, geom) VALUES ('6401050090010000000', '飞村', pg_temp.box(1000, 0, 1010, 10));
+INSERT INTO lv.cjdcq (zldwdm, zldwmc, geom) VALUES ('6401050090010000000', '飞村',
+  ST_Multi(ST_SetSRID(ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(1000, 0), ST_MakePoint(1010, 0),
+                                                      ST_MakePoint(1000, 20 / 3.0), ST_MakePoint(1000, 0)])),
+                      4523)));
 UPDATE lv.dltb SET tbmj = 39999.99 WHERE zddm = '640105001001JA00001';
 SELECT * FROM jtsyq.sum_of_parts_errors('lv');
 -- the same in the QA report (DB64/T §8.3.5), on the whole named by the level
@@ -237,7 +263,17 @@ SELECT what, pg_temp.sqlstate(q) AS sqlstate FROM (VALUES
   ('NULL schema',        $q$SELECT * FROM jtsyq.distribute_survey_schema(NULL)$q$),
   ('NULL execute',       $q$SELECT * FROM jtsyq.distribute_survey_schema('lv', NULL)$q$),
   ('no survey layers',   $q$SELECT * FROM jtsyq.distribute_survey_schema('public')$q$),
-  ('key without qxdm',   $q$SELECT * FROM jtsyq.distribute_survey_schema('lv')$q$)
+  ('key without qxdm',   $q$SELECT * FROM jtsyq.distribute_survey_schema('lv')$q$),
+  ('no such schema',     $q$SELECT * FROM jtsyq.distribute_survey_schema('nosuch')$q$),
+  -- survey_area_levels agrees with qa_report / qa_summary: NULL 22004, a
+  -- schema that does not exist 3F000
+  ('levels: NULL schema', $q$SELECT jtsyq.survey_area_levels(NULL)$q$),
+  ('levels: NULL area',  $q$SELECT jtsyq.survey_area_levels('lv', NULL)$q$),
+  ('levels: no schema',  $q$SELECT jtsyq.survey_area_levels('nosuch')$q$),
+  ('summary: no schema', $q$SELECT * FROM jtsyq.qa_summary('nosuch')$q$),
+  ('sum of parts: no schema', $q$SELECT * FROM jtsyq.sum_of_parts_errors('nosuch'::name)$q$),
+  -- the expression is SQL: a malformed one is a syntax error where it runs
+  ('levels: bad expression', $q$SELECT * FROM jtsyq.sum_of_parts_errors(jtsyq.survey_area_levels('lv', 'ST_Area(geom'))$q$)
 ) t(what, q);
 -- (a row without a code has no county to take: refused, 23502, until it
 -- gets one or goes)

@@ -115,6 +115,15 @@ SELECT jtsyq.fill_four_sides('fx') AS parcels_updated;
 SELECT zddm, zdszb AS north, zdszd AS east, zdszn AS south, zdszx AS west FROM fx.zdjbxx ORDER BY zddm;
 UPDATE fx.zdjbxx SET zdszb = coalesce(zdszb, '国有林场'), zdszd = coalesce(zdszd, '丙村'),
                      zdszn = coalesce(zdszn, '县道'), zdszx = coalesce(zdszx, '丁村');
+-- overwrite => true rewrites every side that has a neighbour in the data
+-- (the same names as above) and keeps the hand-filled sides that have
+-- none: P1 north 国有林场, west 丁村; P2 north 国有林场; P3 south 县道,
+-- west 丁村; P4 north 国有林场, east 丙村, south 县道.  All 4 parcels have a
+-- neighbour, so 4 are updated.  P1's east, set to 'x' first, becomes P2's
+-- owner again: that is what overwrite changes.
+UPDATE fx.zdjbxx SET zdszd = 'x' WHERE zddm = '640122001001JA00001';
+SELECT jtsyq.fill_four_sides('fx', true) AS parcels_overwritten;
+SELECT zddm, zdszb AS north, zdszd AS east, zdszn AS south, zdszx AS west FROM fx.zdjbxx ORDER BY zddm;
 
 -- The clean fixture has nothing to report but the four "/" 证件号 (info)
 -- and the statistics (§13.4.1, issue 5's registration_statistics): per
@@ -137,10 +146,11 @@ UPDATE fx.zdjbxx SET zl = NULL WHERE zddm = '640122001001JA00002';
 UPDATE fx.zdjbxx SET mjdw = '/' WHERE zddm = '640122001001JA00001';
 -- P3's 登簿人 cannot be recovered: "/" is allowed (info, not an error)
 UPDATE fx.tdsyq SET dbr = '/' WHERE zddm = '640122001001JA00003';
--- P2's recorded area 0.5 m² off Σ 图斑 (10000)
-UPDATE fx.zdjbxx SET zdmj = 10000.5 WHERE zddm = '640122001001JA00002';
+-- P4's recorded area 0.5 m² off Σ 图斑 (40000): 40000.50 ≠ 40000.00
+-- (recorded areas are compared exactly; the message has 2 decimals)
+UPDATE fx.zdjbxx SET zdmj = 40000.5 WHERE zddm = '640122001002JA00001';
 -- P1's second 图斑 claims to lie in P2: location error, and both P1
--- (Σ 5000 ≠ 10000) and P2 (Σ 15000 ≠ 10000.5) fail the sum of parts
+-- (Σ 5000 ≠ 10000) and P2 (Σ 15000 ≠ 10000) fail the sum of parts
 UPDATE fx.dltb SET zddm = '640122001001JA00002' WHERE tbbh = '2';
 -- P6: code of 地籍子区 002, but lies in 001, inside P1 (10,140)-(60,190);
 -- its 不动产单元号 has a building fixture part, not W00000000
@@ -201,6 +211,7 @@ INSERT INTO seeded VALUES
   ('completeness.unrecoverable', 'tdsyq:640122001001JA00003'),
   ('area.sum_of_parts', 'zdjbxx:640122001001JA00001'),
   ('area.sum_of_parts', 'zdjbxx:640122001001JA00002'),
+  ('area.sum_of_parts', 'zdjbxx:640122001002JA00001'),
   -- the second 地籍子区 640122001002 makes 地籍区 = Σ地籍子区 fail (80 000 ≠ 120 000 m²)
   ('area.sum_of_parts', 'djq:640122001'),
   -- P6, P7, P8 have no 图斑: 宗地 = Σ地类图斑 cannot hold
@@ -253,14 +264,15 @@ UNION ALL
 SELECT 'unexpected', * FROM (SELECT rule, object FROM jtsyq.qa_report('fx') WHERE rule NOT LIKE 'statistics.%'
                              EXCEPT ALL SELECT * FROM seeded) u;
 
--- Statistics after seeding: 7 current parcels (P1-P4, P6-P8), 1 + 1.00005
--- + 2 + 4 + 0.25 + 0.25 + 0.01 = 8.51005 ha (4 decimals: 8.5101), all with
--- points now.  To register: the JA parcels by 特征码 — P1-P4, P6, P8 (P7
--- says GA): 6, 8.26005 ha (8.2601); registered P1-P3: 3 of 6 = 50.00 %,
--- 4.00005 ha (4.0001) of 8.26005 = 48.43 %.  By 宗地代码's 地籍子区: 001
--- holds P1, P2, P3, P8 (4.01005 ha; 3 of 4 registered, 4.00005 / 4.01005 =
--- 99.75 %), 002 holds P4, P6, P7 (4.5 ha; to register P4 and P6, 4.25 ha,
--- none registered).
+-- Statistics after seeding: 7 current parcels (P1-P4, P6-P8), 1 + 1 + 2
+-- + 4.00005 + 0.25 + 0.25 + 0.01 = 8.51005 ha (4 decimals, half up:
+-- 8.5101), all with points now.  To register: the JA parcels by 特征码 —
+-- P1-P4, P6, P8 (P7 says GA): 6, 8.26005 ha (8.2601); registered P1-P3: 3
+-- of 6 = 50.00 %, 4 ha (4.0000) of 8.26005 = 48.426 → 48.43 %.  By
+-- 宗地代码's 地籍子区: 001 holds P1, P2, P3, P8 (4.01 ha; 3 of 4 registered,
+-- 4 / 4.01 = 99.75 %), 002 holds P4, P6, P7 (4.50005 ha → 4.5001, and
+-- 4.0100 + 4.5001 = 8.5101 balances; to register P4 and P6, 4.25005 →
+-- 4.2501 ha, none registered).
 SELECT object, message FROM jtsyq.qa_report('fx') WHERE rule LIKE 'statistics.%' ORDER BY rule, object;
 SELECT * FROM jtsyq.qa_summary('fx');
 
@@ -406,6 +418,28 @@ SELECT pg_temp.sqlstate($q$UPDATE fx.zdjbxx SET qllx = '77' WHERE zddm = '640122
 -- the report still finds the old faults
 SELECT count(*) AS old_dictionary_fault FROM jtsyq.qa_report('fx') WHERE rule = 'consistency.dictionary';
 
+-- build_boundary_points for one unit: only 地籍子区 640122001002 is
+-- rebuilt.  Its parcels in code order: P4 (200,0)-(400,200) J1 (200,200),
+-- J2 (400,200), J3 (400,0), J4 (200,0), J5 (200,100) where P2/P3 meet its
+-- west edge: 5 lines; P6 (10,140)-(60,190) J6-J9, 4 lines; P7
+-- (300,100)-(350,150) inside P4, touching nothing: J10-J13, 4 lines.  3
+-- parcels, 13 points, 13 lines (as in the full rebuild above).  Unit 001's
+-- points — with the faults seeded on them (J5 1 m off, J99) — keep their
+-- rows and 标识码; unit 002's are new rows, with the 界标类型 of the old
+-- points at the same places kept.
+CREATE TEMP TABLE jzd_before AS SELECT bsm, zdzhdm, jzdh, xzbz, yzbz, jblx FROM fx.jzd;
+SELECT * FROM jtsyq.build_boundary_points('fx', '640122001002');
+SELECT (SELECT count(*) FROM (SELECT * FROM jzd_before WHERE left(zdzhdm, 12) = '640122001001'
+                              EXCEPT SELECT bsm, zdzhdm, jzdh, xzbz, yzbz, jblx FROM fx.jzd) d) AS unit_001_lost,
+       (SELECT count(*) FROM (SELECT bsm, zdzhdm, jzdh, xzbz, yzbz, jblx FROM fx.jzd WHERE left(zdzhdm, 12) = '640122001001'
+                              EXCEPT SELECT * FROM jzd_before) d) AS unit_001_new,
+       (SELECT count(*) FROM fx.jzd WHERE left(zdzhdm, 12) = '640122001002') AS unit_002_points,
+       (SELECT count(*) FROM fx.jzd j WHERE left(j.zdzhdm, 12) = '640122001002'
+                                        AND j.bsm IN (SELECT bsm FROM jzd_before)) AS unit_002_old_bsm,
+       (SELECT count(*) FROM fx.jzd WHERE left(zdzhdm, 12) = '640122001002' AND jblx = '6') AS unit_002_jblx_kept;
+-- a well-formed unit code with no parcels: nothing to do
+SELECT count(*) AS unknown_unit FROM jtsyq.build_boundary_points('fx', '640122009009');
+
 -- build_boundary_points skips (with a WARNING) a unit it cannot number and
 -- keeps that unit's old points; the other units are built
 SELECT jtsyq.create_survey_schema('fd', 4523, false);
@@ -434,13 +468,27 @@ SELECT what, pg_temp.sqlstate(q) AS sqlstate FROM (VALUES
   ('qa: NULL',           $q$SELECT * FROM jtsyq.qa_report(NULL)$q$),
   ('qa: no schema',      $q$SELECT * FROM jtsyq.qa_report('no_such_schema')$q$),
   ('build: no layers',   $q$SELECT * FROM jtsyq.build_boundary_points('public')$q$),
-  ('four sides: NULL',   $q$SELECT jtsyq.fill_four_sides(NULL)$q$)
+  ('four sides: NULL',   $q$SELECT jtsyq.fill_four_sides(NULL)$q$),
+  ('NULL enforce',       $q$SELECT jtsyq.create_survey_schema('x', 4523, NULL)$q$),
+  ('empty schema name',  $q$SELECT jtsyq.create_survey_schema('', 4523)$q$),
+  ('four sides: NULL overwrite', $q$SELECT jtsyq.fill_four_sides('fx', NULL)$q$),
+  ('four sides: no schema', $q$SELECT jtsyq.fill_four_sides('no_such_schema')$q$),
+  ('build: NULL schema', $q$SELECT * FROM jtsyq.build_boundary_points(NULL)$q$),
+  ('build: unit abc',    $q$SELECT * FROM jtsyq.build_boundary_points('fx', 'abc')$q$),
+  ('build: unit 13 digits', $q$SELECT * FROM jtsyq.build_boundary_points('fx', '6401220010011')$q$),
+  ('summary: NULL',      $q$SELECT * FROM jtsyq.qa_summary(NULL)$q$),
+  ('summary: no schema', $q$SELECT * FROM jtsyq.qa_summary('no_such_schema')$q$)
 ) t(what, q);
+-- the NULL and empty-name refusals created nothing
+SELECT count(*) AS schemas_x FROM pg_namespace WHERE nspname IN ('x', '');
 \set VERBOSITY default
 
 -- A schema without the standard layers is reported, not an error.
 CREATE SCHEMA empty_county;
 SELECT * FROM jtsyq.qa_summary('empty_county');
+-- with the layers but no parcels, 四至 has nothing to fill
+SELECT jtsyq.create_survey_schema('empty_county', 4523, false);
+SELECT jtsyq.fill_four_sides('empty_county') AS parcels_updated;
 
 -- leave the database's code history as this test found it: the generated
 -- counties of other tests use the codes retired above

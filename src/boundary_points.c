@@ -136,6 +136,8 @@ jt_bp_status_message(JtBpStatus status)
 			return "a ring has fewer than 3 distinct points or no area";
 		case JT_BP_TOO_LARGE:
 			return "too many points";
+		case JT_BP_CROSSING_RING:
+			return "a ring crosses itself and its lobes cancel (no net area)";
 	}
 	return "unknown status";
 }
@@ -286,11 +288,50 @@ bp_signed_area2(const BpVertex *v, int32_t n)
 }
 
 /*
- * Copy one ring into verts at *nverts, dropping the closing vertex and
- * repeated consecutive vertices, oriented as wanted.  Returns false when
- * the ring is degenerate.
+ * A ring without net area: degenerate if its points lie on one line (within
+ * the tolerance), else it crosses itself (a simple ring through points not
+ * on one line encloses area), e.g. the symmetric bow tie
+ * (0 0,4 4,4 0,0 4): its two lobes have opposite orientations.
  */
-static bool
+static JtBpStatus
+bp_no_area_status(const BpVertex *v, int32_t n, double tol)
+{
+	int32_t		i,
+				far = 0;
+	double		best = 0.0,
+				len;
+
+	for (i = 1; i < n; i++)
+	{
+		double		d = hypot(v[i].x - v[0].x, v[i].y - v[0].y);
+
+		if (d > best)
+		{
+			best = d;
+			far = i;
+		}
+	}
+	len = best;
+	if (len <= tol)
+		return JT_BP_DEGENERATE_RING;
+	for (i = 1; i < n; i++)
+	{
+		double		cross = (v[far].x - v[0].x) * (v[i].y - v[0].y) -
+			(v[far].y - v[0].y) * (v[i].x - v[0].x);
+
+		if (fabs(cross) / len > tol)
+			return JT_BP_CROSSING_RING;
+	}
+	return JT_BP_DEGENERATE_RING;
+}
+
+/*
+ * Copy one ring into verts at *nverts, dropping the closing vertex and
+ * repeated consecutive vertices, oriented as wanted.  Returns
+ * JT_BP_DEGENERATE_RING or JT_BP_CROSSING_RING when the ring cannot be
+ * numbered.
+ */
+static JtBpStatus
 bp_read_ring(BpState *st, const JtPointArray *pa, int ndims, bool is_hole,
 			 BpVertex *verts, int32_t *nverts, int32_t *first, int32_t *nv)
 {
@@ -316,10 +357,10 @@ bp_read_ring(BpState *st, const JtPointArray *pa, int ndims, bool is_hole,
 						  verts[start + n - 1].y - verts[start].y) <= tol)
 		n--;
 	if (n < 3)
-		return false;
+		return JT_BP_DEGENERATE_RING;
 	area2 = bp_signed_area2(verts + start, n);
 	if (fabs(area2) / 2.0 <= tol * tol)
-		return false;
+		return bp_no_area_status(verts + start, n, tol);
 	/* clockwise (negative area) for outer rings, counter-clockwise holes */
 	if ((area2 > 0.0) != is_hole)
 	{
@@ -336,7 +377,7 @@ bp_read_ring(BpState *st, const JtPointArray *pa, int ndims, bool is_hole,
 	*first = start;
 	*nv = n;
 	*nverts = start + n;
-	return true;
+	return JT_BP_OK;
 }
 
 /* ---------------------------------------------------------------------
@@ -673,18 +714,20 @@ jt_bp_build(const JtGeom *const *parcels, int32_t nparcels,
 			for (ri = 0; ri < poly->nrings; ri++)
 			{
 				BpRing	   *rg = &rings[nrings];
+				JtBpStatus	rs;
 
 				memset(rg, 0, sizeof(*rg));
 				rg->parcel = p;
 				rg->part = (int32_t) gi;
 				rg->is_hole = ri > 0;
-				if (!bp_read_ring(&st, &poly->rings[ri], poly->ndims, rg->is_hole,
-								  verts, &nverts, &rg->first, &rg->nv))
+				rs = bp_read_ring(&st, &poly->rings[ri], poly->ndims, rg->is_hole,
+								  verts, &nverts, &rg->first, &rg->nv);
+				if (rs != JT_BP_OK)
 				{
 					out->err_parcel = p;
 					out->err_part = (int32_t) gi;
 					out->err_ring = (int32_t) ri;
-					return JT_BP_DEGENERATE_RING;
+					return rs;
 				}
 				for (k = 0; k < rg->nv; k++)
 				{

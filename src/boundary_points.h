@@ -65,7 +65,9 @@ typedef enum JtBpStatus
 	JT_BP_OK = 0,
 	JT_BP_NOT_POLYGONAL,		/* a parcel is not a POLYGON/MULTIPOLYGON */
 	JT_BP_DEGENERATE_RING,		/* < 3 distinct points, or no area */
-	JT_BP_TOO_LARGE				/* more points than an int32 can count */
+	JT_BP_TOO_LARGE,			/* more points than an int32 can count */
+	JT_BP_CROSSING_RING			/* no net area, but not on one line: a ring
+								 * crossing itself whose lobes cancel */
 } JtBpStatus;
 
 /* The four sides of a parcel, in the order of the output. */

@@ -282,7 +282,9 @@ bp_prepare(FunctionCallInfo fcinfo, BpInput *in, const char *fname, bool layer,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: %s", fname, jt_bp_status_message(st)),
 				 errdetail("At %s (rings counted from 1, the outer ring first).", where.data),
-				 errhint("Remove repeated points and spikes, e.g. with ST_MakeValid(ST_RemoveRepeatedPoints(geom, 0.0001)).")));
+				 st == JT_BP_CROSSING_RING
+				 ? errhint("Redraw the ring so that it does not cross itself; ST_MakeValid(geom) splits it into its lobes.")
+				 : errhint("Remove repeated points and spikes, e.g. with ST_MakeValid(ST_RemoveRepeatedPoints(geom, 0.0001)).")));
 	}
 }
 

@@ -588,6 +588,20 @@ test_errors(void)
 	CHECK_EQ_INT(u.err_parcel, 1);
 	CHECK_EQ_INT(u.err_ring, 1);
 
+	/*
+	 * The symmetric bow tie (0 0,4 4,4 0,0 4): 4 distinct points, two lobes
+	 * of 4 m² with opposite orientations, net area 0 by the shoelace sum.
+	 * Not on one line, so it is reported as crossing itself.
+	 */
+	{
+		double		bow[] = {0, 0, 4, 4, 4, 0, 0, 4};
+
+		g[1] = poly(1, bow, 4, NULL, 0, NULL, 0);
+		CHECK_EQ_INT(build(g, 2, &o, &u), JT_BP_CROSSING_RING);
+		CHECK_EQ_INT(u.err_parcel, 1);
+		CHECK_EQ_INT(u.err_ring, 0);
+	}
+
 	jt_geom_init(&pt, JT_POINT, 0, false, false);
 	g[1] = &pt;
 	CHECK_EQ_INT(build(g, 2, &o, &u), JT_BP_NOT_POLYGONAL);
