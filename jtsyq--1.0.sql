@@ -1511,7 +1511,7 @@ AS 'MODULE_PATHNAME', 'jtsyq_balance_areas'
 LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 100;
 
 COMMENT ON FUNCTION jtsyq.balance_areas(numeric, numeric[], text[], integer) IS
-'面积调平: round the control and the parts to `digits` decimals (2 for m², 4 for 公顷), then move the parts in steps of the last decimal until they sum exactly to the control — each part its proportional share of the difference truncated toward zero, the remainder one step each to the largest parts (ties: key in byte order, then position).  Every part stays within one step of its fair share.  NULL control, parts or digits: no rows.';
+'面积调平: round the control and the parts to `digits` decimals (2 for m², 4 for 公顷), then move the parts in steps of the last decimal until they sum exactly to the control — each part its proportional share of the difference truncated toward zero, the remainder one step each to the largest parts (ties: key in byte order, then position).  Every part stays within one step of its fair share.  When every part rounds to zero but the control does not (slivers), the steps are shared by the unrounded parts instead.  NULL control, parts or digits: no rows.';
 
 CREATE FUNCTION jtsyq.balanced_area(part numeric, control numeric, tiebreak text, digits integer)
 RETURNS numeric
@@ -1862,7 +1862,10 @@ BEGIN
         WITH raw AS (
             SELECT (%1$s)::text AS t, (%2$s)::text AS v, (%3$s)::text AS c,
                    pg_catalog.sum((%4$s)::numeric) AS m2
-              FROM %5$s GROUP BY 1, 2, 3),
+              FROM %5$s GROUP BY 1, 2, 3
+             -- a patch without an area is left out, also when all of a
+             -- class's patches are (sum_of_parts_errors reports area_null)
+            HAVING pg_catalog.sum((%4$s)::numeric) IS NOT NULL),
         classed AS (
             -- NULL keys encoded ('N', or 'V' || key) so that every join below
             -- is a plain, hashable equality; decoded at the end

@@ -75,6 +75,11 @@ SELECT pg_temp.err($$INSERT INTO t_dlbm VALUES ('0404', NULL)$$);
 SELECT pg_temp.err($$INSERT INTO t_dlbm VALUES (NULL, '0403K ')$$);
 SELECT pg_temp.err($$SELECT jtsyq.is_land_class('0101', 'tdt1055')$$);
 SELECT jtsyq.three_class('0101', NULL) IS NULL AS strict_null;
+-- NULL in, NULL out for both (STRICT); an empty code is no class; an unknown
+-- scheme is an error in three_class too
+SELECT jtsyq.is_land_class('0101', NULL) IS NULL AS is_land_class_null_scheme,
+       jtsyq.three_class(NULL) IS NULL AS three_class_null, jtsyq.three_class('') IS NULL AS three_class_empty;
+SELECT pg_temp.err($$SELECT jtsyq.three_class('0101', 'nope')$$);
 DROP TABLE t_dlbm;
 
 --
@@ -109,6 +114,18 @@ SELECT g, x, jtsyq.balanced_area(x, c, k, d) OVER (PARTITION BY g) AS balanced
 SELECT x, jtsyq.balanced_area(x, 997, NULL) OVER () FROM (VALUES (500), (300), (200)) v(x);
 -- NULL control → NULL for the whole partition
 SELECT jtsyq.balanced_area(x, NULL, NULL) OVER () FROM (VALUES (1.0), (2.0)) v(x);
+-- slivers: every part rounds to 0.00 but the control does not, so the steps
+-- are shared by the unrounded parts.  0.001, 0.004, 0, 0.003 against 0.05:
+-- D = 5 steps, shares 5·(1, 4, 0, 3)/8 = 0.625, 2.5, 0, 1.875 → quotients
+-- 0, 2, 0, 1 (Σ 3), remainder 2 to the two largest unrounded parts (0.004,
+-- 0.003): 0.00, 0.03, 0.00, 0.02.  The part that is 0 before rounding stays 0.
+SELECT * FROM jtsyq.balance_areas(0.05, ARRAY[0.001, 0.004, 0, 0.003]);
+-- the same through the window function (keys a–d, no tie involved)
+SELECT k, x, jtsyq.balanced_area(x, 0.05, k) OVER () AS balanced
+  FROM (VALUES ('a', 0.001), ('b', 0.004), ('c', 0), ('d', 0.003)) v(k, x) ORDER BY k;
+-- equal unrounded parts 0.003, 0.003 against 0.01: shares 0.5 each, quotient
+-- 0, the one step by the tie rule to key 'a' (the second part)
+SELECT * FROM jtsyq.balance_areas(0.01, ARRAY[0.003, 0.003], ARRAY['b', 'a']);
 
 -- a SQL-level property test (the C core has its own, exhaustive and random):
 -- 2000 random wholes of 1–30 random parts each (some zero, m² and ha),
@@ -123,7 +140,8 @@ CREATE TEMP TABLE t_prop_w AS
 SELECT w, d, round(sum(x) * (CASE WHEN w % 3 = 0 THEN 1 ELSE 0.9 + random() * 0.2 END)::numeric, 6) AS control
   FROM t_prop GROUP BY w, d HAVING sum(round(x, d)) > 0;
 -- fair share of a part r (rounded) in a whole C (rounded) of rounded sum R:
--- (C − R)·r/R; "within one step" compared exactly: |(b − r)·R − (C − R)·r| <= step·R
+-- (C − R)·r/R; "within one step" compared exactly, in numeric (10 ^ (-d)
+-- would be float8): |(b − r)·R − (C − R)·r| <= step·R
 WITH b AS (
     SELECT p.w, p.d, round(w.control, p.d) AS c, round(p.x, p.d) AS r,
            jtsyq.balanced_area(p.x, w.control, p.i::text, p.d) OVER (PARTITION BY p.w) AS b
@@ -132,7 +150,7 @@ f AS (
     SELECT *, sum(r) OVER (PARTITION BY w) AS rs, sum(b) OVER (PARTITION BY w) AS bs FROM b)
 SELECT count(DISTINCT w) AS wholes, count(*) AS parts,
        bool_and(bs = c) AS all_sum_exactly,
-       bool_and(abs((b - r) * rs - (c - rs) * r) <= 10 ^ (-d) * rs) AS all_within_one_step,
+       bool_and(abs((b - r) * rs - (c - rs) * r) <= power(10::numeric, -d) * rs) AS all_within_one_step,
        bool_and(r > 0 OR b = 0) AS zeros_stay_zero,
        count(*) FILTER (WHERE b <> r) > 1000 AS many_moved
   FROM f;
@@ -241,6 +259,21 @@ INSERT INTO cnty.dltb (zd_id, dlbm, tbmj) VALUES
 --   宗地 = Σ图斑: parcel 2: 300 000.00 vs 200 000.00 + 99 999.99        → mismatch 0.01
 -- (geometric areas are compared to 0.01 m², recorded ones exactly)
 SELECT * FROM jtsyq.sum_of_parts_errors('cnty');
+-- the levels that print nothing above did run and their keys do match: the
+-- same five levels with every whole's area raised by 1 m² make every whole
+-- with parts a mismatch (keys that never matched would give childless):
+--   县 = Σ地籍区:  3 000 001 − 3 000 000 = 1 (one whole)
+--   县 = Σ乡镇:    3 000 001 − 2 999 000 = 1001
+--   地籍区 = Σ地籍子区: 甲镇 2 000 001 − 2 000 000, 乙乡 1 000 001 − 1 000 000 → 1 ×2;
+--                  the orphan 子区 of 640122003 as before
+--   乡镇 = Σ村:    甲镇 2 000 001 − 2 000 000, 乙乡 999 001 − 999 000 → 1 ×2
+--   宗地 = Σ图斑:  10 parcels 1 (whole = Σ patches), parcel 2 1.01
+SELECT e.level, e.finding, e.difference, count(*) AS wholes
+  FROM jtsyq.sum_of_parts_errors(ARRAY(
+           SELECT ROW(l.level, l.parent_table, l.parent_key, '(' || l.parent_area || ') + 1',
+                      l.child_table, l.child_key, l.child_area, l.tolerance)::jtsyq.area_level
+             FROM unnest(jtsyq.survey_area_levels('cnty')) l)) e
+ GROUP BY 1, 2, 3 ORDER BY e.level COLLATE "C", e.finding, e.difference;
 -- a tolerance of 0.01 m² accepts parcel 2 (0.01 is not more than 0.01)
 SELECT level, parent_key, finding FROM jtsyq.sum_of_parts_errors('cnty', 0.01);
 -- levels built by hand (views serve for joins and filters): the 组
@@ -282,6 +315,10 @@ SELECT pg_temp.err($$SELECT * FROM jtsyq.sum_of_parts_errors(ARRAY[NULL::jtsyq.a
 SELECT pg_temp.err($$SELECT * FROM jtsyq.sum_of_parts_errors('no_such_schema')$$);
 SELECT pg_temp.err($$SELECT jtsyq.area_level('x', 't_whole', 'k', 'a', 't_part', 'k', 'a', -0.5)$$);
 SELECT count(*) FROM jtsyq.sum_of_parts_errors(NULL::jtsyq.area_level[]);
+-- an empty list of levels checks nothing: no rows
+SELECT count(*) FROM jtsyq.sum_of_parts_errors(ARRAY[]::jtsyq.area_level[]);
+SELECT pg_temp.err($$SELECT jtsyq.area_level(NULL, 't_whole', 'k', 'a', 't_part', 'k', 'a')$$);
+SELECT pg_temp.err($$SELECT jtsyq.area_level('x', 't_whole', 'k', NULL, 't_part', 'k', 'a')$$);
 DROP TABLE t_whole, t_part;
 
 --
@@ -373,7 +410,38 @@ SELECT count(*) AS columns FROM jtsyq.landuse_summary('t_sd', 'v', 'c', 'a', sch
 SELECT pg_temp.err($$SELECT * FROM jtsyq.landuse_summary('t_sd', 'v', 'c', 'a', scheme => 'tdt1055')$$);
 SELECT pg_temp.err($$SELECT * FROM jtsyq.landuse_summary('t_sd', 'v', 'c', 'a', class_level => 3)$$);
 SELECT pg_temp.err($$SELECT * FROM jtsyq.landuse_summary('t_sd', NULL, 'c', 'a')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.landuse_summary('t_sd', 'v', 'no_such_column', 'a')$$);
 DROP TABLE t_sd;
+-- slivers: classes whose every second-level part rounds to zero in a unit
+-- while the class itself rounds to one step or more.  One village:
+--   0101 0.20 + 0103 0.40 = 01 0.60;  0301 1000.00 = 03;  1202 1.50 + 1207 2.50 = 12 4.00
+--   total 1004.60 m²
+-- 公顷 (m² / 10000, 4 decimals): total 0.10046 → 0.1005; first level 01 0.00006 → 0.0001,
+--   03 0.1000, 12 0.0004: Σ 0.1005, no change.  Under 01 (0.0001): 0101 0.00002 and
+--   0103 0.00004 both → 0.0000: the step goes by the unrounded parts, shares 1/3 and
+--   2/3 → quotients 0, remainder to the larger: 0103 0.0001 (by key it would be 0101).
+--   Under 12 (0.0004): 1202 0.00015 → 0.0002, 1207 0.00025 → 0.0003, Σ 0.0005: D = −1,
+--   shares −0.4, −0.6 → remainder −1 to the larger rounded part: 1207 0.0002, 1202 0.0002.
+-- 亩 (m² × 0.0015, 2 decimals): total 1.5069 → 1.51; 01 0.0009 → 0.00, 03 1.50,
+--   12 0.006 → 0.01: Σ 1.51, no change.  Under 01 (0.00): nothing to share.  Under 12
+--   (0.01): 1202 0.00225 and 1207 0.00375 both → 0.00; shares 0.375, 0.625 → the step
+--   to the larger unrounded part: 1207 0.01, 1202 0.00 (by key it would be 1202).
+-- (Before the fix both units raised 22023 "every part is zero".)
+CREATE TEMP TABLE t_sl (v text, c text, a numeric);
+INSERT INTO t_sl VALUES ('v', '1202', 1.50), ('v', '1207', 2.50), ('v', '0101', 0.20), ('v', '0103', 0.40),
+                        ('v', '0301', 1000.00);
+SELECT col, code, area_m2, area_ha, area_mu FROM jtsyq.landuse_summary('t_sl', 'v', 'c', 'a')
+ WHERE row_kind = '村' AND area_m2 <> 0 ORDER BY col;
+DROP TABLE t_sl;
+-- a patch with a NULL area is left out without a finding (sum_of_parts_errors
+-- reports it as area_null), also when every patch of a class (0301) or of a
+-- village (w) has none: v = 0101 10 + 0103 5 = 15.00, no column 03, no row w
+CREATE TEMP TABLE t_na (v text, c text, a numeric);
+INSERT INTO t_na VALUES ('v', '0101', 10), ('v', '0101', NULL), ('v', '0103', 5), ('v', '0301', NULL),
+                        ('w', '0101', NULL);
+SELECT row_kind, village_key, col, code, area_m2 FROM jtsyq.landuse_summary('t_na', 'v', 'c', 'a')
+ WHERE area_m2 <> 0 OR col = 0;
+DROP TABLE t_na;
 
 --
 -- 3c. 集体土地所有权宗地分类面积调查表 (m²): each parcel's patches by 三大类,
@@ -411,6 +479,22 @@ SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'c', 'a
 INSERT INTO t_zd VALUES (1, 1);
 SELECT pg_temp.err($$SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'c', 'a')$$);
 SELECT pg_temp.err($$SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'c', 'a', unit => 'acre')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'c', 'a', scheme => 'tdt1055')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', NULL, 't_tb', 'zd', 'c', 'a')$$);
+DROP TABLE t_zd, t_tb;
+-- slivers in 亩: parcel 1 of 1004.00 m², patches 0103 耕 1.00, 0301 林 3.00, 1001 建设 1000.00.
+--   control 1004 × 0.0015 = 1.506 → 1.51; 农 4.00 m² = 0.006 → 0.01, 建设 1.50: Σ 1.51,
+--   no change.  Within 农 (0.01): 耕 0.0015 and 林 0.0045 both → 0.00: the step goes by
+--   the unrounded parts, shares 0.25 and 0.75 → to 林地: 0.00 / 0.01.
+-- The patch of parcel 99, which does not exist, is left out without a finding
+-- (sum_of_parts_errors reports it as an orphan): no row 99, nothing added to 1.
+CREATE TEMP TABLE t_zd (id int, mj numeric);
+CREATE TEMP TABLE t_tb (zd int, c text, a numeric);
+INSERT INTO t_zd VALUES (1, 1004.00);
+INSERT INTO t_tb VALUES (1, '0103', 1.00), (1, '0301', 3.00), (1, '1001', 1000.00), (99, '0101', 7.00);
+SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'c', 'a', unit => 'mu');
+SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'c', 'a');
+SELECT pg_temp.err($$SELECT * FROM jtsyq.parcel_class_areas('t_zd', 'id', 'mj', 't_tb', 'zd', 'no_such_column', 'a')$$);
 DROP TABLE t_zd, t_tb;
 
 --
@@ -446,6 +530,27 @@ SELECT * FROM jtsyq.registration_statistics('cnty.registration', 'zl_cun', 'zdmj
 SELECT row_kind, village_key, area_to_survey, area_surveyed, area_to_register, area_registered, area_disputed
   FROM jtsyq.registration_statistics('cnty.registration', 'zl_cun', 'zdmj', 'surveyed',
                                      'registered', 'disputed', unit => 'm2');
+-- NULL areas count as 0 and NULL flags as false, without a finding; a village
+-- with nothing to register has NULL registration rates (0 / 0).
+--   v: (10, s, r NULL, d f), (NULL, s, r, d f), (5, NULL, NULL, NULL):
+--      to survey 3 / 15.00; surveyed 2 / 10.00; to register (not disputed) 3 / 15.00;
+--      registered 1 / 0.00 (its area is NULL); disputed 0;
+--      rates 2/3 = 66.67, 10/15 = 66.67, 1/3 = 33.33, 0/15 = 0.00
+--   w: (4, s, r, d): 1 / 4.00 everywhere but to register 0 / 0.00, registered 0 / 0.00,
+--      disputed 1 / 4.00; rates 100.00, 100.00, NULL, NULL
+--   county: 4 / 19.00; 3 / 14.00; 3 / 15.00; 1 / 0.00; 1 / 4.00;
+--      rates 3/4 = 75.00, 14/19 = 73.684 → 73.68, 1/3 = 33.33, 0.00
+CREATE TEMP TABLE t_rs (v text, a numeric, s boolean, r boolean, d boolean, txt text);
+INSERT INTO t_rs VALUES ('v', 10, true, NULL, false, 'x'), ('v', NULL, true, true, false, 'x'),
+                        ('v', 5, NULL, NULL, NULL, 'x'), ('w', 4, true, true, true, 'x');
+SELECT * FROM jtsyq.registration_statistics('t_rs', 'v', 'a', 's', 'r', 'd', unit => 'm2');
+SELECT pg_temp.err($$SELECT * FROM jtsyq.registration_statistics('t_rs', 'v', 'a', 's', 'r', 'd', unit => 'acre')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.registration_statistics('t_rs', NULL, 'a', 's', 'r', 'd')$$);
+-- flags: a numeric column cannot be cast to boolean; a text one is cast row by row
+SELECT pg_temp.err($$SELECT * FROM jtsyq.registration_statistics('t_rs', 'v', 'a', 'a', 'r', 'd')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.registration_statistics('t_rs', 'v', 'a', 'txt', 'r', 'd')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.registration_statistics('t_rs', 'v', 'a', 's', 'no_such_column', 'd')$$);
+DROP TABLE t_rs;
 
 --
 -- 3e. 本村农民集体土地总面积 = 村土地总面积 − 国有 − 乡集体 − 邻村飞入地 + 本村飞出地
@@ -492,6 +597,11 @@ CREATE TEMP TABLE t_bad (loc text, kind text, a numeric);
 INSERT INTO t_bad VALUES ('v', 'collective', 1);
 SELECT pg_temp.err($$SELECT * FROM jtsyq.collective_land_formula('t_bad', 'loc', 'NULL', 'kind', 'a')$$);
 SELECT pg_temp.err($$SELECT * FROM jtsyq.collective_land_formula('t_bad', 'loc', 'NULL', 'kind', 'a', 'cnty.cun')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.collective_land_formula('t_bad', 'loc', 'NULL', 'kind', 'a', unit => 'acre')$$);
+SELECT pg_temp.err($$SELECT * FROM jtsyq.collective_land_formula('t_bad', 'loc', 'NULL', NULL, 'a')$$);
+-- a row whose kind is NULL is refused like any other unknown kind
+UPDATE t_bad SET kind = NULL;
+SELECT pg_temp.err($$SELECT * FROM jtsyq.collective_land_formula('t_bad', 'loc', 'NULL', 'kind', 'a')$$);
 DROP TABLE t_bad;
 
 --

@@ -89,11 +89,18 @@ SELECT rule, r.state, r.detail
     ('定着物单元号: letter',   '640104003002JA00012F0001000O'),
     ('W with a unit number',  '640104003002JA00012W00010001'),
     ('F with 00000000',       '640104003002JA00012F00000000'),
+    ('L with 00000000',       '640104003002JE00003L00000000'),
+    ('Q with 00000000',       '640104003002JE00003Q00000000'),
     ('control character',     E'640104003002JA00012W0000000\t')) v(rule, code),
        LATERAL pg_temp.try_code(code) r;
 
 -- NULL in, NULL out
 SELECT NULL::text::jtsyq.bdcdyh IS NULL AS null_cast, jtsyq.zdsxh(NULL) IS NULL AS null_accessor;
+-- every accessor is STRICT: NULL gives NULL
+SELECT jtsyq.xzqdm(NULL) IS NULL AS xzqdm, jtsyq.djqdm(NULL) IS NULL AS djqdm,
+       jtsyq.djzqdm(NULL) IS NULL AS djzqdm, jtsyq.zddm(NULL) IS NULL AS zddm,
+       jtsyq.zdtzm(NULL) IS NULL AS zdtzm, jtsyq.dzwtzm(NULL) IS NULL AS dzwtzm,
+       jtsyq.dzwdyh(NULL) IS NULL AS dzwdyh;
 
 --
 -- bdcdyh_is_valid and bdcdyh_problems: cleaning legacy data without
@@ -106,6 +113,10 @@ SELECT jtsyq.bdcdyh_is_valid('640104003002JA00012W00000000') AS valid,
        jtsyq.bdcdyh_is_valid(NULL) IS NULL AS null_is_null;
 SELECT * FROM jtsyq.bdcdyh_problems('64O104003002ja00000K0000000');
 SELECT count(*) AS no_problems FROM jtsyq.bdcdyh_problems('640104003002JA00012W00000000');
+-- NULL: no rows (STRICT); the empty string: one problem, the length, at
+-- position 0 (there is no character to point at)
+SELECT count(*) AS null_problems FROM jtsyq.bdcdyh_problems(NULL);
+SELECT * FROM jtsyq.bdcdyh_problems('');
 
 CREATE TABLE legacy (id int, code text);
 INSERT INTO legacy VALUES
@@ -160,8 +171,18 @@ SELECT argument, r.*
     ('zdsxh 100000',     $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 100000)$$),
     ('dzwtzm X',         $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'X', '00000001')$$),
     ('dzwdyh with W',    $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'W', '00000001')$$),
-    ('dzwdyh length',    $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'F', '1')$$)) v(argument, q),
+    ('dzwdyh length',    $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'F', '1')$$),
+    ('djzqdm empty',     $$SELECT jtsyq.make_bdcdyh('', 'JA', 1)$$),
+    ('zdtzm empty',      $$SELECT jtsyq.make_bdcdyh('640104003002', '', 1)$$),
+    ('dzwtzm empty',     $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, '', '00000001')$$),
+    ('zdsxh -1',         $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', -1)$$),
+    ('dzwtzm lower w',   $$SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'w', '00000000')$$)) v(argument, q),
        LATERAL pg_temp.try_sql(q) r;
+-- NULL arguments: NULL (STRICT)
+SELECT jtsyq.make_bdcdyh(NULL, 'JA', 1) IS NULL AS null_djzqdm, jtsyq.make_bdcdyh('640104003002', NULL, 1) IS NULL AS null_zdtzm,
+       jtsyq.make_bdcdyh('640104003002', 'JA', NULL) IS NULL AS null_zdsxh,
+       jtsyq.make_bdcdyh('640104003002', 'JA', 1, NULL, '00000001') IS NULL AS null_dzwtzm,
+       jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'F', NULL) IS NULL AS null_dzwdyh;
 -- one message in full, with its hint
 SELECT jtsyq.make_bdcdyh('640104003002', 'JA', 1, 'W', '00000001');
 
@@ -220,6 +241,35 @@ SELECT count(*) AS pairs,
 SELECT bool_and(rc = rt) AS sort_agrees
   FROM (SELECT row_number() OVER (ORDER BY code) AS rc,
                row_number() OVER (ORDER BY code::text COLLATE "C") AS rt FROM made) s;
+-- codes that differ only late: the 子区 tail (positions 11–12), the 宗地特征码
+-- (13–14), the 顺序号 (15–19), the fixture letter F < L < Q < W (20) and the
+-- unit number (21–28).  3 子区 × 4 特征码 × 3 顺序号 × 5 fixtures = 180
+-- distinct codes, 180² = 32 400 ordered pairs; order, equality and hash must
+-- agree with the text on every one, and the 180 codes give 180 hashes.
+-- (The random pairs above only ever decide at positions 1–6 or 15–19.)
+CREATE TEMP TABLE late AS
+SELECT jtsyq.make_bdcdyh(k, t, n, f, u) AS code
+  FROM unnest(ARRAY['640104003002', '640104003012', '640104013002']) k,
+       unnest(ARRAY['GA', 'JA', 'JB', 'ZA']) t, unnest(ARRAY[1, 10, 99999]) n,
+       (VALUES ('F', '00000001'), ('F', '00010000'), ('L', '00000001'), ('Q', '99999999'),
+               ('W', '00000000')) x(f, u);
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE sign(jtsyq._bdcdyh_cmp(a.code, b.code)) = sign(bttextcmp(a.code::text COLLATE "C", b.code::text))
+                          AND (a.code < b.code) = (a.code::text COLLATE "C" < b.code::text)
+                          AND (a.code = b.code) = (a.code::text = b.code::text)
+                          AND (a.code <> b.code OR jtsyq._bdcdyh_hash(a.code) = jtsyq._bdcdyh_hash(b.code))) AS agree,
+       count(*) FILTER (WHERE a.code = b.code) AS equal_pairs,
+       count(DISTINCT jtsyq._bdcdyh_hash(a.code)) AS distinct_hashes
+  FROM late a, late b;
+-- and the pairs do decide at those positions: the first differing position
+-- of each unequal pair, by hand: 8 (地籍区 003 / 013), 11 (子区 002 / 012),
+-- 13 (G/J/Z), 14 (A/B), 15 (00001 or 00010 / 99999), 18 (00001 / 00010),
+-- 20 (F/L/Q/W), 24 (F 00000001 / F 00010000): {8,11,13,14,15,18,20,24}
+SELECT array_agg(DISTINCT p ORDER BY p) AS deciding_positions
+  FROM (SELECT (SELECT min(i) FROM generate_series(1, 28) i
+                 WHERE substr(a.code::text, i, 1) <> substr(b.code::text, i, 1)) AS p
+          FROM late a, late b WHERE a.code <> b.code) s;
+DROP TABLE late;
 -- min/max agree with the text's
 SELECT jtsyq.min(code)::text = min(code::text COLLATE "C") AS min_agrees,
        jtsyq.max(code)::text = max(code::text COLLATE "C") AS max_agrees FROM made;

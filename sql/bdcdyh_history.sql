@@ -56,14 +56,19 @@ SELECT what, r.*
     ('short 子区 code', $$SELECT jtsyq.next_zdsxh('64010400300', 'JA')$$),
     ('bad province',   $$SELECT jtsyq.next_zdsxh('990104003002', 'JA')$$),
     ('bad 特征码',      $$SELECT jtsyq.next_zdsxh('640104003002', 'JK')$$),
-    ('lower case',     $$SELECT jtsyq.next_zdsxh('640104003002', 'ja')$$)) v(what, q),
+    ('lower case',     $$SELECT jtsyq.next_zdsxh('640104003002', 'ja')$$),
+    ('empty 特征码',    $$SELECT jtsyq.next_zdsxh('640104003002', '')$$)) v(what, q),
        LATERAL pg_temp.try_sql(q) r;
-SELECT next_zdsxh(NULL, 'JA') IS NULL AS null_in_null_out;
+SELECT next_zdsxh(NULL, 'JA') IS NULL AS null_in_null_out,
+       next_zdsxh('640104003002', NULL) IS NULL AS null_feature_code;
 -- past 99999: a clear error, and the counter stays at 99999
 SELECT next_zdsxh('640104003009', 'JA') AS first_in_009;        -- 1
 UPDATE jtsyq.zdsxh_counter SET last_zdsxh = 99998 WHERE djzqdm = '640104003009';
 SELECT next_zdsxh('640104003009', 'JA') AS last_one;            -- 99999
 SELECT next_zdsxh('640104003009', 'JA');
+\set VERBOSITY sqlstate
+SELECT next_zdsxh('640104003009', 'JA');
+\set VERBOSITY default
 SELECT last_zdsxh FROM jtsyq.zdsxh_counter WHERE djzqdm = '640104003009';
 
 --
@@ -93,6 +98,18 @@ SELECT note_zdsxh('640104003007JA00100W00000000') AS noted_100, -- 100
        note_zdsxh('640104003007JA00003W00000000') AS noted_3,   -- 100
        next_zdsxh('640104003007', 'JA') AS after_100;           -- 101
 SELECT seed_zdsxh_counter('legacy_zd', 'no_such_column');
+-- bad input, with SQLSTATEs; NULL in, NULL out
+SELECT what, r.*
+  FROM (VALUES
+    ('seed: missing column',  $$SELECT jtsyq.seed_zdsxh_counter('legacy_zd', 'no_such_column')$$),
+    ('seed: missing table',   $$SELECT jtsyq.seed_zdsxh_counter('no_such_table')$$),
+    ('note: not a code',      $$SELECT jtsyq.note_zdsxh('x')$$)) v(what, q),
+       LATERAL pg_temp.try_sql(q) r;
+SELECT note_zdsxh(NULL) IS NULL AS note_null;
+-- an empty table seeds nothing
+CREATE TEMP TABLE empty_zd (bdcdyh jtsyq.bdcdyh);
+SELECT seed_zdsxh_counter('empty_zd') AS seeded_from_empty;     -- 0
+DROP TABLE empty_zd;
 
 --
 -- The code history.  Scenario in 地籍子区 640104003002, feature code JA:
@@ -149,6 +166,11 @@ SELECT * FROM code_lineage('640104003002JA00007W00000000');
 SELECT * FROM code_lineage('640104003002JA00003W00000000');
 SELECT bdcdyh_is_retired('640104003002JA00001W00000000') AS p1_retired,
        bdcdyh_is_retired('640104003005JA00001W00000000') AS q1_retired;
+-- NULL: NULL or no rows (STRICT)
+SELECT bdcdyh_is_retired(NULL) IS NULL AS is_retired_null,
+       (SELECT count(*) FROM current_codes(NULL)) AS current_rows,
+       (SELECT count(*) FROM origin_codes(NULL)) AS origin_rows,
+       (SELECT count(*) FROM code_lineage(NULL)) AS lineage_rows;
 
 -- the rules of the history (each 23514 unless said otherwise)
 SELECT rule, r.*
@@ -159,7 +181,7 @@ SELECT rule, r.*
      $$SELECT jtsyq.record_code_change('{640104003002JA00004W00000000}', '{640104003005JA00001W00000000}', '更正', '2024-05-01', 'YW-2024-010')$$),
     ('created after it was retired',
      $$SELECT jtsyq.record_code_change('{640104003005JA00001W00000000}', '{640104003002JA00001W00000000}', '更正', '2024-06-01', 'YW-2024-011')$$),
-    ('a cycle (dates in order)',
+    ('a cycle (dates reversed)',
      $$SELECT jtsyq.record_code_change('{640104003005JA00001W00000000}', '{640104003002JA00001W00000000}', '更正', '2023-05-01', 'YW-2024-012')$$),
     ('retired before it was created',
      $$SELECT jtsyq.record_code_change('{640104003005JA00002W00000000}', '{640104003005JA00003W00000000}', '分割', '2023-12-01', 'YW-2024-013')$$),
@@ -184,7 +206,15 @@ SELECT rule, r.*
     ('NULL element (22004)',
      $$SELECT jtsyq.record_code_change(ARRAY[NULL::jtsyq.bdcdyh], '{}', '分割', '2024-05-01', 'YW-2024-016')$$),
     ('NULL 业务号 (22004)',
-     $$SELECT jtsyq.record_code_change('{640104003002JA00004W00000000}', '{}', '征收', '2024-05-01', NULL)$$)) v(rule, q),
+     $$SELECT jtsyq.record_code_change('{640104003002JA00004W00000000}', '{}', '征收', '2024-05-01', NULL)$$),
+    ('NULL old codes (22004)',
+     $$SELECT jtsyq.record_code_change(NULL, '{}', '征收', '2024-05-01', 'YW-2024-016')$$),
+    ('NULL new codes (22004)',
+     $$SELECT jtsyq.record_code_change('{640104003002JA00004W00000000}', NULL, '征收', '2024-05-01', 'YW-2024-016')$$),
+    ('NULL reason (22004)',
+     $$SELECT jtsyq.record_code_change('{640104003002JA00004W00000000}', '{}', NULL, '2024-05-01', 'YW-2024-016')$$),
+    ('NULL date (22004)',
+     $$SELECT jtsyq.record_code_change('{640104003002JA00004W00000000}', '{}', '征收', NULL, 'YW-2024-016')$$)) v(rule, q),
        LATERAL pg_temp.try_sql(q) r;
 -- nothing of that was written
 SELECT count(*) AS history_rows FROM jtsyq.bdcdyh_history;   -- 7
@@ -199,6 +229,11 @@ VALUES ('640104003002JA00004W00000000', '640104003002JA00050W00000000', '界址�
        ('640104003006JA00030W00000000', '640104003006JA00031W00000000', '界址变化', '2024-04-01', 'YW-2024-003');
 SELECT next_zdsxh('640104003002', 'JA') AS after_50,   -- 51
        next_zdsxh('640104003006', 'JA') AS after_31;   -- 32
+-- a cycle within one day, the only cycle whose dates are consistent (along a
+-- cycle each code's creation date <= its retirement date, so all are equal):
+-- P4 -> JA00050 was recorded on 2024-04-01 above; JA00050 -> P4 on the same
+-- day breaks no date rule, and only the cycle check refuses it (23514)
+SELECT * FROM pg_temp.try_sql($$SELECT jtsyq.record_code_change('{640104003002JA00050W00000000}', '{640104003002JA00004W00000000}', '更正', '2024-04-01', 'YW-2024-017')$$);
 
 --
 -- bdcdyh_guard: a table of current parcels refuses retired codes and notes
@@ -219,6 +254,24 @@ CREATE TABLE zd_text (code text);
 CREATE TRIGGER zd_text_guard BEFORE INSERT ON zd_text
     FOR EACH ROW EXECUTE FUNCTION jtsyq.bdcdyh_guard('code');
 INSERT INTO zd_text VALUES ('640104003008JA0025W00000000');
+-- the SQLSTATEs of the three refusals above: retired code on INSERT and on
+-- UPDATE (23514), malformed text (22P02)
+\set VERBOSITY sqlstate
+INSERT INTO zd VALUES ('640104003002JA00001W00000000', '某村');
+UPDATE zd SET bdcdyh = '640104003002JA00008W00000000' WHERE qlr = '某村';
+INSERT INTO zd_text VALUES ('640104003008JA0025W00000000');
+\set VERBOSITY default
+-- a trigger argument naming a column the table does not have, and a column
+-- of another type (integer)
+CREATE TABLE zd_int (n integer);
+CREATE TRIGGER zd_int_missing BEFORE INSERT ON zd_int
+    FOR EACH ROW EXECUTE FUNCTION jtsyq.bdcdyh_guard('no_such_column');
+SELECT * FROM pg_temp.try_sql($$INSERT INTO zd_int VALUES (1)$$);
+DROP TRIGGER zd_int_missing ON zd_int;
+CREATE TRIGGER zd_int_guard BEFORE INSERT ON zd_int
+    FOR EACH ROW EXECUTE FUNCTION jtsyq.bdcdyh_guard('n');
+SELECT * FROM pg_temp.try_sql($$INSERT INTO zd_int VALUES (1)$$);
+DROP TABLE zd_int;
 -- misuse: only as a BEFORE ... FOR EACH ROW trigger (39P01)
 CREATE TRIGGER zd_after AFTER INSERT ON zd_text
     FOR EACH ROW EXECUTE FUNCTION jtsyq.bdcdyh_guard('code');

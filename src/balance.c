@@ -31,11 +31,18 @@ item_cmp(const void *a, const void *b)
 	return 0;
 }
 
-JtBalanceStatus
-jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
-		   size_t n, int64_t *out, JtBalanceItem *scratch)
+/*
+ * The common core.  parts may be NULL (every part 0); the shares of
+ * diff = control − Σ parts are proportional to weights, and the remainder
+ * goes to the largest weights.  jt_balance passes weights = parts.
+ */
+static JtBalanceStatus
+balance_core(int64_t control, const int64_t *parts, const int64_t *weights,
+			 const int64_t *rank, size_t n, int64_t *out,
+			 JtBalanceItem *scratch)
 {
 	i128		total = 0;
+	i128		wtotal = 0;
 	i128		diff;
 	i128		assigned = 0;
 	i128		remainder;
@@ -46,32 +53,33 @@ jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
 	if (control < 0)
 		return JT_BALANCE_NEGATIVE;
 	for (i = 0; i < n; i++)
-		if (parts[i] < 0)
+		if ((parts && parts[i] < 0) || weights[i] < 0)
 			return JT_BALANCE_NEGATIVE;
 	for (i = 0; i < n; i++)
 	{
-		total += parts[i];
-		if (total > INT64_MAX)
+		total += parts ? parts[i] : 0;
+		wtotal += weights[i];
+		if (total > INT64_MAX || wtotal > INT64_MAX)
 			return JT_BALANCE_OVERFLOW;
 	}
 	diff = (i128) control - total;
 	if (diff == 0)
 	{
 		for (i = 0; i < n; i++)
-			out[i] = parts[i];
+			out[i] = parts ? parts[i] : 0;
 		return JT_BALANCE_OK;
 	}
-	if (total == 0)
+	if (wtotal == 0)
 		return JT_BALANCE_NO_WEIGHT;
 
 	/*
 	 * The quotient: each part's proportional share, truncated toward zero.
-	 * |diff| < 2^64 and parts[i] < 2^63, so the product fits in 128 bits.
+	 * |diff| < 2^64 and weights[i] < 2^63, so the product fits in 128 bits.
 	 */
 	for (i = 0; i < n; i++)
 	{
-		i128		q = diff * (i128) parts[i] / total;
-		i128		v = (i128) parts[i] + q;
+		i128		q = diff * (i128) weights[i] / wtotal;
+		i128		v = (i128) (parts ? parts[i] : 0) + q;
 
 		if (v > INT64_MAX)
 			return JT_BALANCE_OVERFLOW;
@@ -80,9 +88,10 @@ jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
 	}
 
 	/*
-	 * The remainder, one step each to the largest parts.  Its size is below
-	 * the number of non-zero parts (the truncated fractions of the shares sum
-	 * to it, and each is below one), so zero parts never receive a step.
+	 * The remainder, one step each to the largest weights.  Its size is
+	 * below the number of non-zero weights (the truncated fractions of the
+	 * shares sum to it, and each is below one), so zero weights never
+	 * receive a step.
 	 */
 	remainder = diff - assigned;
 	if (remainder == 0)
@@ -92,7 +101,7 @@ jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
 		remainder = -remainder;
 	for (i = 0; i < n; i++)
 	{
-		scratch[i].size = parts[i];
+		scratch[i].size = weights[i];
 		scratch[i].rank = rank ? rank[i] : (int64_t) i;
 		scratch[i].index = i;
 	}
@@ -106,6 +115,21 @@ jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
 		out[k] += step;
 	}
 	return JT_BALANCE_OK;
+}
+
+JtBalanceStatus
+jt_balance(int64_t control, const int64_t *parts, const int64_t *rank,
+		   size_t n, int64_t *out, JtBalanceItem *scratch)
+{
+	return balance_core(control, parts, parts, rank, n, out, scratch);
+}
+
+JtBalanceStatus
+jt_balance_zero_parts(int64_t control, const int64_t *weights,
+					  const int64_t *rank, size_t n, int64_t *out,
+					  JtBalanceItem *scratch)
+{
+	return balance_core(control, NULL, weights, rank, n, out, scratch);
 }
 
 const char *

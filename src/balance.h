@@ -15,6 +15,10 @@
  *   q_i    = fair_i truncated toward zero            (the quotient)
  *   R      = D − Σ q_i                               (the remainder, |R| < n)
  *   the |R| largest parts get one more step each, in the direction of D.
+ * When every part is 0 steps but the control is not (slivers: every part
+ * rounds to zero, the whole rounds to one step or more), the caller weighs
+ * by the unrounded parts instead, in finer steps (jt_balance_zero_parts):
+ * the same scheme with parts_i = 0 and the shares D · w_i / Σ w.
  * Order for the remainder: larger part first; equal parts by ascending tie
  * rank (the caller's key order, or input position).
  *
@@ -59,6 +63,18 @@ extern JtBalanceStatus jt_balance(int64_t control, const int64_t *parts,
 								  int64_t *out, JtBalanceItem *scratch);
 
 /* A short English description of a status, for error messages. */
+/*
+ * Distribute control over n parts that are all 0 steps, in proportion to
+ * weights (each >= 0; e.g. the unrounded parts in a finer unit), the
+ * remainder to the largest weights, ties by rank as in jt_balance.  A zero
+ * weight stays zero; NO_WEIGHT when control > 0 and every weight is 0.
+ */
+extern JtBalanceStatus jt_balance_zero_parts(int64_t control,
+											 const int64_t *weights,
+											 const int64_t *rank, size_t n,
+											 int64_t *out,
+											 JtBalanceItem *scratch);
+
 extern const char *jt_balance_status_text(JtBalanceStatus st);
 
 #endif							/* JTSYQ_BALANCE_H */

@@ -13,6 +13,12 @@
  * byte order (independent of the database collation), parts without a key
  * after those with one, and the input position last.
  *
+ * Slivers: when every part rounds to 0 but the control does not (a class
+ * made only of patches under 0.005 m², 3.33 m² in 亩 or 0.5 m² in 公顷),
+ * the steps are shared in proportion to the unrounded parts, taken to
+ * SLIVER_EXTRA_DIGITS more decimals; a part that is 0 before rounding stays
+ * 0.  Only when every unrounded part is 0 too is there nothing to weigh by.
+ *
  *-------------------------------------------------------------------------
  */
 #include "postgres.h"
@@ -81,6 +87,46 @@ steps_from_numeric(Datum value, int32 digits, const char *fn, const char *what)
 	return steps;
 }
 
+/*
+ * The weight of a part that rounds to zero: its unrounded value in steps of
+ * 10^-(digits + SLIVER_EXTRA_DIGITS), negative values (which round to -0)
+ * counting as 0.  The value is below half a step, so the result is below
+ * 10^SLIVER_EXTRA_DIGITS / 2.
+ */
+#define SLIVER_EXTRA_DIGITS 8
+
+static int64
+sliver_weight(Datum value, int32 digits)
+{
+	Datum		rounded;
+	Datum		scaled;
+
+	rounded = DirectFunctionCall2(numeric_round, value,
+								  Int32GetDatum(digits + SLIVER_EXTRA_DIGITS));
+	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, rounded,
+										  NumericGetDatum(int64_to_numeric(0)))) <= 0)
+		return 0;
+	scaled = DirectFunctionCall2(numeric_mul, rounded,
+								 NumericGetDatum(int64_to_numeric(pow10_steps[digits])));
+	scaled = DirectFunctionCall2(numeric_mul, scaled,
+								 NumericGetDatum(int64_to_numeric(pow10_steps[SLIVER_EXTRA_DIGITS])));
+	return DatumGetInt64(DirectFunctionCall1(numeric_int8, scaled));
+}
+
+/* true when the control must be shared by the unrounded parts */
+static bool
+needs_sliver_weights(int64 control, const int64 *parts, int64 n)
+{
+	int64		i;
+
+	if (control == 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (parts[i] != 0)
+			return false;
+	return true;
+}
+
 static Datum
 numeric_from_steps(int64 steps, int32 digits)
 {
@@ -134,14 +180,21 @@ ranks_from_keys(KeyRef *keys, int64 n)
 	return rank;
 }
 
+/*
+ * Balance, or raise the status as an error.  weights: NULL, or (when every
+ * part is 0 steps) the sliver weights of the parts.
+ */
 static void
-balance_or_raise(int64 control, const int64 *parts, const int64 *rank,
-				 int64 n, int64 *out, const char *fn)
+balance_or_raise(int64 control, const int64 *parts, const int64 *weights,
+				 const int64 *rank, int64 n, int64 *out, const char *fn)
 {
 	JtBalanceItem *scratch = palloc(sizeof(JtBalanceItem) * Max(n, 1));
 	JtBalanceStatus st;
 
-	st = jt_balance(control, parts, rank, (size_t) n, out, scratch);
+	if (weights)
+		st = jt_balance_zero_parts(control, weights, rank, (size_t) n, out, scratch);
+	else
+		st = jt_balance(control, parts, rank, (size_t) n, out, scratch);
 	pfree(scratch);
 	if (st == JT_BALANCE_OK)
 		return;
@@ -178,6 +231,7 @@ jtsyq_balance_areas(PG_FUNCTION_ARGS)
 	int64	   *parts;
 	int64	   *out;
 	int64	   *rank = NULL;
+	int64	   *weights = NULL;
 	KeyRef	   *keys;
 	int			i;
 
@@ -234,7 +288,13 @@ jtsyq_balance_areas(PG_FUNCTION_ARGS)
 	}
 	if (key_d != NULL)
 		rank = ranks_from_keys(keys, n);
-	balance_or_raise(control, parts, rank, n, out, fn);
+	if (needs_sliver_weights(control, parts, n))
+	{
+		weights = palloc(sizeof(int64) * Max(n, 1));
+		for (i = 0; i < n; i++)
+			weights[i] = sliver_weight(part_d[i], digits);
+	}
+	balance_or_raise(control, parts, weights, rank, n, out, fn);
 
 	for (i = 0; i < n; i++)
 	{
@@ -364,10 +424,28 @@ jtsyq_balanced_area(PG_FUNCTION_ARGS)
 		}
 		if (!bw->null_control)
 		{
+			int64	   *weights = NULL;
+
 			control = steps_from_numeric(control_d, bw->digits, fn, "the control");
 			rank = ranks_from_keys(keys, n);
-			balance_or_raise(control, parts, rank, n, bw->balanced, fn);
+			if (needs_sliver_weights(control, parts, n))
+			{
+				/* rare: fetch the parts again, unrounded */
+				weights = palloc(sizeof(int64) * Max(n, 1));
+				for (i = 0; i < n; i++)
+				{
+					Datum		part_d = WinGetFuncArgInPartition(winobj, 0, i,
+																  WINDOW_SEEK_HEAD,
+																  false, &isnull,
+																  &isout);
+
+					weights[i] = sliver_weight(part_d, bw->digits);
+				}
+			}
+			balance_or_raise(control, parts, weights, rank, n, bw->balanced, fn);
 			pfree(rank);
+			if (weights)
+				pfree(weights);
 		}
 		pfree(parts);
 		pfree(keys);

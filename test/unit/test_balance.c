@@ -423,11 +423,47 @@ property(void)
 	CHECK_EQ_INT(order_dep, 0);
 }
 
+/*
+ * jt_balance_zero_parts: every part is 0 steps, the control is shared by
+ * the weights (the unrounded parts in finer steps).
+ */
+static void
+zero_parts_cases(void)
+{
+	/* 0.003 + 0.003 亩 against 0.01: weights 3e5 each (1e-8 of a step), D = 1,
+	 * shares 0.5 each → quotients 0, remainder 1 to the first by rank */
+	int64_t		w1[] = {30000000, 30000000};
+	int64_t		r1[] = {1, 0};
+	/* weights 1 : 2 : 0 : 7 against 5: shares 0.5, 1, 0, 3.5 → 0, 1, 0, 3,
+	 * remainder 1 to the largest weight (7): 0, 1, 0, 4 */
+	int64_t		w2[] = {1, 2, 0, 7};
+	int64_t		e2[] = {0, 1, 0, 4};
+	int64_t		zeros[] = {0, 0};
+	int64_t		neg[] = {1, -1};
+	int64_t		huge[] = {INT64_MAX, 1};
+
+	CHECK_EQ_INT(jt_balance_zero_parts(1, w1, r1, 2, out, scratch), JT_BALANCE_OK);
+	CHECK_EQ_INT(out[0], 0);
+	CHECK_EQ_INT(out[1], 1);
+	CHECK_EQ_INT(jt_balance_zero_parts(1, w1, NULL, 2, out, scratch), JT_BALANCE_OK);
+	CHECK_EQ_INT(out[0], 1);
+	CHECK_EQ_INT(out[1], 0);
+	CHECK_EQ_INT(jt_balance_zero_parts(5, w2, NULL, 4, out, scratch), JT_BALANCE_OK);
+	CHECK(same(out, e2, 4));
+	/* control 0: nothing moves; every weight 0: nothing to weigh by */
+	CHECK_EQ_INT(jt_balance_zero_parts(0, w2, NULL, 4, out, scratch), JT_BALANCE_OK);
+	CHECK_EQ_INT(out[0] + out[1] + out[2] + out[3], 0);
+	CHECK_EQ_INT(jt_balance_zero_parts(3, zeros, NULL, 2, out, scratch), JT_BALANCE_NO_WEIGHT);
+	CHECK_EQ_INT(jt_balance_zero_parts(3, neg, NULL, 2, out, scratch), JT_BALANCE_NEGATIVE);
+	CHECK_EQ_INT(jt_balance_zero_parts(3, huge, NULL, 2, out, scratch), JT_BALANCE_OVERFLOW);
+}
+
 int
 main(void)
 {
 	hand_cases();
 	error_cases();
+	zero_parts_cases();
 	exhaustive();
 	property();
 	UNIT_DONE();
