@@ -87,8 +87,10 @@ CREATE TABLE t_valid (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
 INSERT INTO t_valid VALUES
     -- bow-tie: the edges (0 100)-(2 102) and (2 100)-(0 102) cross at (1 101)
     (1, t_g('POLYGON((0 100,2 102,2 100,0 102,0 100))')),
-    -- near miss: a "C" whose tips come 0.00005 close without touching: valid
-    (2, t_g('POLYGON((10 100,14 100,14 101,11 101,11 101.99995,14 101.99995,14 103,10 103,10 100))')),
+    -- near miss: a "C" whose slot is 0.00005 high (y 101 to 101.00005, x 11
+    -- to 14): its edges and tips come 0.00005 close without touching: valid
+    -- (PostGIS ST_IsValid t; ST_Distance of the two slot edges 0.00005)
+    (2, t_g('POLYGON((10 100,14 100,14 101,11 101,11 101.00005,14 101.00005,14 103,10 103,10 100))')),
     -- a ring collapsed to a line: too few distinct points, at (20 100)
     (3, t_g('POLYGON((20 100,21 101,20 100,20 100))')),
     -- a hole outside its shell, at the hole's first point (35 100)
@@ -154,7 +156,7 @@ INSERT INTO t_tb VALUES
 -- 0.5 * 0.0003 * 5 = 0.00075 m2 (inradius = area / half-perimeter =
 -- 0.00075 / 5.00015 = 0.00015, so 0.0003 across: wider than the tolerance);
 -- none in parcel 2, tiled by patch 4; parcels 3 to 6 have no patches, so
--- each is one gap as large as itself (99.9995, 100.0002, 100.00005, 1 m2)
+-- each is one gap as large as itself (99.9995, 100.002, 100.0005, 1 m2)
 SELECT kind, id1, t_txt(geom), round(measure::numeric, 8) AS measure
   FROM jtsyq.topology_errors('t_tb', container => 't_zd', checks => '{gap,not_in_container}')
  ORDER BY kind, id1;
@@ -210,7 +212,73 @@ CREATE TABLE t_pts (id integer PRIMARY KEY, geom geometry(Point, 4523));
 INSERT INTO t_pts VALUES (1, t_g('POINT(1 1)'));
 \set VERBOSITY sqlstate
 SELECT * FROM jtsyq.topology_errors('t_zd', container => 't_pts');
+-- so is an empty one typed geometry(Point): the type says points
+CREATE TABLE t_pts0 (id integer PRIMARY KEY, geom geometry(Point, 4523));
+SELECT * FROM jtsyq.topology_errors('t_zd', container => 't_pts0');
 \set VERBOSITY default
+-- NULL for tolerance, geom_column or sliver_width means the default
+-- (0.0001, 'geom', 0.1): the same findings as without them (t_over has 3:
+-- overlap 1/2, overlap 1/4, near_coincident 2/3, see above)
+SELECT count(*) AS findings,
+       count(*) FILTER (WHERE (kind, id1, id2, measure) NOT IN
+           (SELECT kind, id1, id2, measure FROM jtsyq.topology_errors('t_over'))) AS differences
+  FROM jtsyq.topology_errors('t_over', geom_column => NULL, tolerance => NULL, sliver_width => NULL);
+
+--
+-- Near misses closer to the tolerance (y 200..210): 0.00012 is beyond
+-- 0.0001 by a fifth, 0.00008 inside it by a fifth, so a threshold of
+-- tol / 2 or 1.9 tol would fail here.  One district K1 (0 200)-(60 210).
+--   2 reaches 0.00012 into 1: overlap 1/2 of 0.00012 x 10 = 0.0012 m2
+--     (PostGIS ST_Area(ST_Intersection) 0.00119999, the ~1e-8 rounding of
+--     x near 3.55e7); no near_coincident: the corners are 0.00012 apart.
+--   3 reaches 0.00008 into 2: no overlap; near_coincident 2/3 at 0.00008
+--     (2's corners (20 200),(20 210) on 3's edges and 3's corners on 2's).
+--   4 starts 0.00012 after 3: a gap of 0.0012 m2 in K1 (PostGIS
+--     ST_Area of that strip of K1 minus the parcels: 0.00119999).
+--   5 starts 0.00008 after 4: no gap; near_coincident 4/5 at 0.00008.
+--   6 sticks 0.00012 out of K1: not_in_container 6 of 0.0012 m2.
+--   7 sticks 0.00008 out of K2 (70 200)-(80 210): inside within the tolerance.
+CREATE TABLE t_near (id integer PRIMARY KEY, geom geometry(Polygon, 4523));
+INSERT INTO t_near VALUES
+    (1, t_box(0, 200, 10, 210)),
+    (2, t_box(9.99988, 200, 20, 210)),
+    (3, t_box(19.99992, 200, 30, 210)),
+    (4, t_box(30.00012, 200, 40, 210)),
+    (5, t_box(40.00008, 200, 50, 210)),
+    (6, t_box(50, 200, 60.00012, 210)),
+    (7, t_box(70, 200, 80.00008, 210));
+CREATE TABLE t_near_c (code text PRIMARY KEY, geom geometry(Polygon, 4523));
+INSERT INTO t_near_c VALUES ('K1', t_box(0, 200, 60, 210)), ('K2', t_box(70, 200, 80, 210));
+SELECT kind, id1, id2, round(measure::numeric, 8) AS measure
+  FROM jtsyq.topology_errors('t_near', container => 't_near_c') ORDER BY kind, id1, id2;
+-- the PostGIS areas quoted above
+SELECT round(ST_Area(ST_Intersection(a.geom, b.geom))::numeric, 8) AS overlap_1_2
+  FROM t_near a, t_near b WHERE a.id = 1 AND b.id = 2;
+-- PostGIS has no tolerance: K1 minus the parcels is two strips, the
+-- 0.00012 one (the gap) and the 0.00008 one that the tolerance removes
+-- (0.0008 m2)
+SELECT round(ST_Area(d.geom)::numeric, 8) AS strips_k1
+  FROM (SELECT (ST_Dump(ST_Difference(c.geom, ST_Union(t.geom)))).geom
+          FROM t_near_c c, t_near t WHERE c.code = 'K1' AND t.id <= 6 GROUP BY c.geom) d
+ ORDER BY 1;
+SELECT round(ST_Area(ST_Difference(t6.geom, c.geom))::numeric, 8) AS out_6
+  FROM t_near_c c, t_near t6 WHERE c.code = 'K1' AND t6.id = 6;
+
+-- container_invalid: container rows that cannot hold a feature are
+-- findings of their own.  An untyped container whose first row is a
+-- polygon (K1: a polygon container); K2 NULL and K3 EMPTY
+-- (container_invalid), K4 in SRID 4490 (container_invalid, measure 4490),
+-- K5 a line in a polygon container (container_invalid).
+CREATE TABLE t_cbad (code text PRIMARY KEY, geom geometry);
+INSERT INTO t_cbad VALUES
+    ('K1', t_box(0, 200, 100, 210)),
+    ('K2', NULL),
+    ('K3', 'SRID=4523;POLYGON EMPTY'),
+    ('K4', ST_SetSRID(t_box(100, 200, 110, 210), 4490)),
+    ('K5', t_g('LINESTRING(120 200,130 200)'));
+SELECT kind, id1, id2, round(measure::numeric, 4) AS measure
+  FROM jtsyq.topology_errors('t_near', container => 't_cbad', checks => '{container_invalid}')
+ ORDER BY kind, id1, id2;
 
 --
 -- The same answers whatever the batch size (the sweep evicts features and

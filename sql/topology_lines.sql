@@ -29,7 +29,9 @@ INSERT INTO t_jzx VALUES
     -- dangles: 11 and 12 hang between two closed rings (closed lines have
     -- no free end); 11 starts on ring 10's edge and stops 0.00005 short of
     -- ring 13: connected within the tolerance, but its end is unsnapped
-    -- (near_coincident 11/13, 0.00005); 12 stops 0.0002 short: a dangle at
+    -- (near_coincident 13/11, 0.00005: a pair is named in sweep order, the
+    -- feature whose box starts further west first: 13 at x 100, 11 at 105,
+    -- not the owner of the unsnapped point); 12 stops 0.0002 short: a dangle at
     -- (103 29.9998)
     (10, t_g('LINESTRING(100 0,110 0,110 10,100 10,100 0)')),
     (11, t_g('LINESTRING(105 10,105 29.99995)')),
@@ -74,7 +76,19 @@ INSERT INTO t_jzx VALUES
     (53, t_g('LINESTRING(700 0.0002,710 0.0002)')),
     -- duplicates: 55 is 54 reversed
     (54, t_g('LINESTRING(800 0,810 0,810 10,800 10,800 0)')),
-    (55, t_g('LINESTRING(800 0,800 10,810 10,810 0,800 0)'));
+    (55, t_g('LINESTRING(800 0,800 10,810 10,810 0,800 0)')),
+    -- overlapping within the tolerance: 57 runs 0.00005 above 56 along
+    -- (905 0)-(910 0): line_overlap 56/57 of 5 m (exact collinearity would
+    -- miss it), and the unsnapped ends near_coincident 56/57 at 0.00005;
+    -- the outer ends (900 0) and (915 0.00005) dangle
+    (56, t_g('LINESTRING(900 0,910 0)')),
+    (57, t_g('LINESTRING(905 0.00005,915 0.00005)')),
+    -- open duplicates within the tolerance: 59 runs 0.00005 above 58 end to
+    -- end: duplicate 58/59 (10 m) and near_coincident 58/59 (0.00005); their
+    -- ends meet two by two, so each end is also a pseudo_node 58/59 (two
+    -- lines meeting end to end); pinned as documented in the README
+    (58, t_g('LINESTRING(1000 0,1010 0)')),
+    (59, t_g('LINESTRING(1000 0.00005,1010 0.00005)'));
 
 SELECT kind, id1, id2, t_txt(geom), round(measure::numeric, 8) AS measure
   FROM jtsyq.topology_errors('t_jzx') ORDER BY kind, id1, id2, 4;
@@ -100,9 +114,12 @@ INSERT INTO t_lines VALUES
     -- inside parcel 1, on no edge: 1.414214 m
     (4, t_g('LINESTRING(5 5,6 6)')),
     -- along parcel 1's bottom edge 0.00005 below it: on it
-    (5, t_g('LINESTRING(2 -0.00005,8 -0.00005)'));
+    (5, t_g('LINESTRING(2 -0.00005,8 -0.00005)')),
+    -- along parcel 3's bottom edge 0.0002 below it: beyond the tolerance,
+    -- off the edges (6 m); parcel 3's boundary stays without a line (40 m)
+    (6, t_g('LINESTRING(32 -0.0002,38 -0.0002)'));
 -- expected: 4 off the edges, 1.41421356 (less the ends within 0.0001 of
--- nothing: none); nothing else
+-- nothing: none); 6 off the edges, 6; nothing else
 SELECT kind, id1, id2, t_txt(geom), round(measure::numeric, 6) AS measure
   FROM jtsyq.topology_errors('t_lines', container => 't_zdp', checks => '{not_on_polygon_edge}')
  ORDER BY kind, id1;

@@ -271,8 +271,8 @@ topo_relation_name(Oid relid)
 	return quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), rel);
 }
 
-static void
-check_relkind(Oid relid, const char *fname, const char *what)
+void
+topo_check_relkind(Oid relid, const char *fname, const char *what)
 {
 	char		kind = get_rel_relkind(relid);
 
@@ -301,6 +301,69 @@ topo_geometry_column(Oid relid, const char *col, const char *fname, const char *
 						fname, col, what, topo_relation_name(relid),
 						format_type_be(get_atttype(relid, att)))));
 	return att;
+}
+
+/*
+ * The dimension a typed geometry column declares (geometry(Polygon, 4523)):
+ * 0 points, 1 lines, 2 polygons, -1 none declared (geometry, a collection,
+ * curves).  *srid: its SRID, 0 when none is declared.
+ */
+int
+topo_typmod_dim(Oid relid, const char *col, int32 *srid)
+{
+	AttrNumber	att = get_attnum(relid, col);
+	Oid			type;
+	int32		typmod = -1;
+	Oid			coll;
+	int			gtype;
+
+	if (srid)
+		*srid = 0;
+	if (att == InvalidAttrNumber)
+		return -1;
+	get_atttypetypmodcoll(relid, att, &type, &typmod, &coll);
+	if (typmod < 0)
+		return -1;
+	/* PostGIS liblwgeom.h TYPMOD_GET_SRID / TYPMOD_GET_TYPE */
+	if (srid)
+		*srid = ((typmod & 0x0FFFFF00) - (typmod & 0x10000000)) >> 8;
+	gtype = (typmod & 0x000000FC) >> 2;
+	switch (gtype)
+	{
+		case 1:					/* point */
+		case 4:					/* multipoint */
+			return 0;
+		case 2:					/* linestring */
+		case 5:					/* multilinestring */
+			return 1;
+		case 3:					/* polygon */
+		case 6:					/* multipolygon */
+			return 2;
+		default:
+			return -1;
+	}
+}
+
+/*
+ * The dimension of a container: the one its column declares, else the one
+ * of its first non-empty row; 0 (points) is an error, none at all (an
+ * untyped empty container) counts as polygons.
+ */
+int
+topo_container_dim(Oid relid, const char *col, const char *fname)
+{
+	int			dim = topo_typmod_dim(relid, col, NULL);
+
+	if (dim == -1)
+		dim = topo_first_dim(relid, col);
+	if (dim == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s: container %s holds points; containers are polygons or lines",
+						fname, topo_relation_name(relid))));
+	if (dim == -1)
+		dim = 2;				/* empty: every feature is outside */
+	return dim;
 }
 
 int
@@ -2018,7 +2081,7 @@ jtsyq_topology_errors(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: container_link needs a container", fname)));
 
-	check_relkind(layer, fname, "layer");
+	topo_check_relkind(layer, fname, "layer");
 	(void) topo_geometry_column(layer, geomcol, fname, "layer");
 	if (link && get_attnum(layer, link) == InvalidAttrNumber)
 		ereport(ERROR,
@@ -2027,7 +2090,7 @@ jtsyq_topology_errors(PG_FUNCTION_ARGS)
 						fname, link, topo_relation_name(layer))));
 	if (OidIsValid(container))
 	{
-		check_relkind(container, fname, "container");
+		topo_check_relkind(container, fname, "container");
 		(void) topo_geometry_column(container, cgeomcol, fname, "container");
 	}
 
@@ -2043,14 +2106,7 @@ jtsyq_topology_errors(PG_FUNCTION_ARGS)
 	ctx.link = (link != NULL);
 	if (OidIsValid(container))
 	{
-		ctx.container_dim = topo_first_dim(container, cgeomcol);
-		if (ctx.container_dim == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("%s: container %s holds points; containers are polygons or lines",
-							fname, topo_relation_name(container))));
-		if (ctx.container_dim == -1)
-			ctx.container_dim = 2;	/* empty: every feature is outside */
+		ctx.container_dim = topo_container_dim(container, cgeomcol, fname);
 	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)

@@ -175,6 +175,9 @@ extern AttrNumber topo_geometry_column(Oid relid, const char *col, const char *f
 									   const char *what);
 /* Dimension of the first non-empty geometry of a column (-1: none). */
 extern int	topo_first_dim(Oid relid, const char *col);
+extern int	topo_typmod_dim(Oid relid, const char *col, int32 *srid);
+extern int	topo_container_dim(Oid relid, const char *col, const char *fname);
+extern void topo_check_relkind(Oid relid, const char *fname, const char *what);
 /* Unquoted name of the 1-column primary key of a relation, or NULL. */
 extern char *topo_primary_key_column(Oid relid);
 /* Key expression of a relation: key_column, its 1-column primary key, ctid. */

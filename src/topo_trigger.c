@@ -315,11 +315,11 @@ trig_cache_build(TrigCache *e, TriggerData *td)
 	if (container_name)
 	{
 		e->container = parse_relation("container", container_name);
+		topo_check_relkind(e->container, FNAME, "container");
 		(void) topo_geometry_column(e->container, e->cgeomcol, FNAME, "container");
 		e->ckeyexpr = topo_key_expr(e->container, e->ckeyexpr, FNAME, "container");
-		e->container_dim = topo_first_dim(e->container, e->cgeomcol);
-		if (e->container_dim == -1)
-			e->container_dim = 2;
+		/* points: 0A000, as in topology_errors */
+		e->container_dim = topo_container_dim(e->container, e->cgeomcol, FNAME);
 	}
 	if (e->link && (!container_name || get_attnum(e->relid, e->link) == InvalidAttrNumber))
 		ereport(ERROR,
@@ -1050,6 +1050,61 @@ column_text(HeapTuple tup, TupleDesc desc, const char *col)
 	if (att <= 0)
 		return NULL;
 	return SPI_getvalue(tup, desc, att);
+}
+
+/*
+ * The SRID and dimension of the layer, before any new row is loaded: the
+ * ones its column declares (geometry(Polygon, 4523)), else those of one row
+ * the table held before this statement.  A new row in another SRID or of
+ * another dimension is then a finding of its own, as in topology_errors.
+ * An untyped empty table has neither: its first new row defines them.
+ */
+static void
+layer_shape(TrigCache *tc, TopoCtx *ctx, CommandId stmt_cid)
+{
+	int32		srid;
+	int			dim = topo_typmod_dim(tc->relid, tc->geomcol, &srid);
+
+	if (dim == 1 || dim == 2)
+		ctx->layer_dim = dim;
+	if (srid != 0)
+	{
+		ctx->srid = srid;
+		ctx->srid_known = true;
+	}
+	if (!ctx->srid_known || ctx->layer_dim == 0)
+	{
+		char	   *pg = jt_postgis_schema();
+		char	   *sql;
+		Oid			types[2] = {XIDOID, CIDOID};
+		Datum		args[2];
+
+		sql = psprintf("SELECT %s.ST_SRID(%s), %s.ST_Dimension(%s) FROM %s "
+					   "WHERE %s IS NOT NULL AND NOT %s.ST_IsEmpty(%s) AND NOT (xmin = $1 AND cmin = $2) LIMIT 1",
+					   pg, quote_identifier(tc->geomcol), pg, quote_identifier(tc->geomcol), tc->relname,
+					   quote_identifier(tc->geomcol), pg, quote_identifier(tc->geomcol));
+		args[0] = TransactionIdGetDatum(GetCurrentTransactionIdIfAny());
+		args[1] = CommandIdGetDatum(stmt_cid);
+		if (SPI_execute_with_args(sql, 2, types, args, NULL, true, 1) != SPI_OK_SELECT)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("%s: query failed: %s", FNAME, sql)));
+		if (SPI_processed == 1)
+		{
+			bool		n1,
+						n2;
+			Datum		d1 = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &n1);
+			Datum		d2 = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &n2);
+
+			if (!ctx->srid_known && !n1)
+			{
+				ctx->srid = DatumGetInt32(d1);
+				ctx->srid_known = true;
+			}
+			if (ctx->layer_dim == 0 && !n2 && (DatumGetInt32(d2) == 1 || DatumGetInt32(d2) == 2))
+				ctx->layer_dim = DatumGetInt32(d2);
+		}
+	}
 }
 
 static void
@@ -2049,6 +2104,9 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 			rs->ctx->only_new = true;
 			rs->ctx->container_dim = tc->container_dim;
 			rs->ctx->link = (tc->link != NULL);
+			MemoryContextSwitchTo(old);
+			layer_shape(tc, rs->ctx, stmt_cid);
+			MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 			memset(&hc, 0, sizeof(hc));
 			hc.keysize = sizeof(CellKey);
 			hc.entrysize = sizeof(CellEntry);
@@ -2088,6 +2146,7 @@ jtsyq_topology_trigger(PG_FUNCTION_ARGS)
 		ctx.only_new = true;
 		ctx.container_dim = tc->container_dim;
 		ctx.link = (tc->link != NULL);
+		layer_shape(tc, &ctx, stmt_cid);
 		em.tc = tc;
 		em.ctx = &ctx;
 		em.rel = td->tg_relation;
