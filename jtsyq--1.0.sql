@@ -870,7 +870,7 @@ COMMENT ON FUNCTION jtsyq.geodetic_to_gk(geometry, integer, boolean, integer) IS
 -- An area is a finite number >= 0: a negative, NaN or infinite argument is
 -- a mistake upstream (a difference taken the wrong way round, a failed
 -- computation), not something to round; 22023 naming the function.
-CREATE FUNCTION jtsyq.m2_to_ha(area_m2 numeric)
+CREATE FUNCTION jtsyq._check_area_m2(area_m2 numeric, fn text)
 RETURNS numeric
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
@@ -878,12 +878,21 @@ AS $$
 BEGIN
     -- NaN sorts above 'Infinity' in numeric, so this refuses it too
     IF NOT (area_m2 >= 0 AND area_m2 < 'Infinity') THEN
-        RAISE EXCEPTION 'm2_to_ha: area_m2 must be a finite number of square metres >= 0, not %', area_m2
+        RAISE EXCEPTION '%: area_m2 must be a finite number of square metres >= 0, not %', fn, area_m2
               USING ERRCODE = '22023';
     END IF;
-    RETURN round(area_m2 / 10000, 4);
+    RETURN area_m2;
 END
 $$;
+
+COMMENT ON FUNCTION jtsyq._check_area_m2(numeric, text) IS
+'Internal: returns area_m2, or raises 22023 naming fn when it is negative, NaN or infinite.';
+
+CREATE FUNCTION jtsyq.m2_to_ha(area_m2 numeric)
+RETURNS numeric
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path FROM CURRENT
+AS $$ SELECT round(jtsyq._check_area_m2($1, 'm2_to_ha') / 10000, 4) $$;
 
 COMMENT ON FUNCTION jtsyq.m2_to_ha(numeric) IS
 'Square metres to hectares (公顷), rounded half away from zero to 4 decimals as statistics require (DB64/T 2020-2024 §4.2c). A negative, NaN or infinite area is an error (22023).';
@@ -899,17 +908,9 @@ COMMENT ON FUNCTION jtsyq.m2_to_ha(float8) IS
 
 CREATE FUNCTION jtsyq.m2_to_mu(area_m2 numeric)
 RETURNS numeric
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path FROM CURRENT
-AS $$
-BEGIN
-    IF NOT (area_m2 >= 0 AND area_m2 < 'Infinity') THEN
-        RAISE EXCEPTION 'm2_to_mu: area_m2 must be a finite number of square metres >= 0, not %', area_m2
-              USING ERRCODE = '22023';
-    END IF;
-    RETURN round(area_m2 * 15 / 10000, 2);
-END
-$$;
+AS $$ SELECT round(jtsyq._check_area_m2($1, 'm2_to_mu') * 15 / 10000, 2) $$;
 
 COMMENT ON FUNCTION jtsyq.m2_to_mu(numeric) IS
 'Square metres to mu (亩, 1 亩 = 10000/15 m²), rounded half away from zero to 2 decimals (DB64/T 2020-2024 §4.2c: 亩 is an auxiliary unit with 2 decimals). A negative, NaN or infinite area is an error (22023).';

@@ -112,49 +112,26 @@ SELECT jtsyq.overlap_area('CURVEPOLYGON(CIRCULARSTRING(0 0,1 1,2 0,1 -1,0 0))', 
 SELECT 'the SQLSTATEs' AS check;
 DO $$
 DECLARE
+  c record;
   state text;
 BEGIN
-  BEGIN
-    PERFORM jtsyq.overlap_area('POLYGON((0 0,2 2,2 0,0 2,0 0))', 'POLYGON((0 0,1 0,1 1,0 1,0 0))');
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'bow tie: %', state;
-  END;
-  BEGIN
-    PERFORM jtsyq.overlap_area('LINESTRING(0 0,1 1)', 'POLYGON((0 0,1 0,1 1,0 1,0 0))');
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'linestring: %', state;
-  END;
-  BEGIN
-    PERFORM jtsyq.overlap_area('CURVEPOLYGON(CIRCULARSTRING(0 0,1 1,2 0,1 -1,0 0))', 'POLYGON((0 0,1 0,1 1,0 1,0 0))');
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'curve: %', state;
-  END;
-  BEGIN
-    PERFORM jtsyq.overlap_area('SRID=4523;POLYGON((0 0,1 0,1 1,0 1,0 0))', 'SRID=4524;POLYGON((0 0,1 0,1 1,0 1,0 0))');
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'mixed srid: %', state;
-  END;
-  BEGIN
-    PERFORM jtsyq.overlap_area(ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(0,0), ST_MakePoint('NaN'::float8,0), ST_MakePoint(1,1), ST_MakePoint(0,0)])),
-                               'POLYGON((0 0,1 0,1 1,0 1,0 0))');
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'NaN: %', state;
-  END;
-  BEGIN
-    PERFORM jtsyq.overlap_area('GEOMETRYCOLLECTION EMPTY', 'POLYGON((0 0,1 0,1 1,0 1,0 0))');
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'empty collection: %', state;
-  END;
-  BEGIN
-    PERFORM * FROM jtsyq.srid_info(999999);
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'srid_info unknown: %', state;
-  END;
-  BEGIN
-    PERFORM * FROM jtsyq.srid_info(0);
-  EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
-    RAISE NOTICE 'srid_info 0: %', state;
-  END;
+  FOR c IN SELECT * FROM (VALUES
+    ('bow tie',          $q$SELECT jtsyq.overlap_area('POLYGON((0 0,2 2,2 0,0 2,0 0))', 'POLYGON((0 0,1 0,1 1,0 1,0 0))')$q$),
+    ('linestring',       $q$SELECT jtsyq.overlap_area('LINESTRING(0 0,1 1)', 'POLYGON((0 0,1 0,1 1,0 1,0 0))')$q$),
+    ('curve',            $q$SELECT jtsyq.overlap_area('CURVEPOLYGON(CIRCULARSTRING(0 0,1 1,2 0,1 -1,0 0))', 'POLYGON((0 0,1 0,1 1,0 1,0 0))')$q$),
+    ('mixed srid',       $q$SELECT jtsyq.overlap_area('SRID=4523;POLYGON((0 0,1 0,1 1,0 1,0 0))', 'SRID=4524;POLYGON((0 0,1 0,1 1,0 1,0 0))')$q$),
+    ('NaN',              $q$SELECT jtsyq.overlap_area(ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(0,0), ST_MakePoint('NaN'::float8,0), ST_MakePoint(1,1), ST_MakePoint(0,0)])), 'POLYGON((0 0,1 0,1 1,0 1,0 0))')$q$),
+    ('empty collection', $q$SELECT jtsyq.overlap_area('GEOMETRYCOLLECTION EMPTY', 'POLYGON((0 0,1 0,1 1,0 1,0 0))')$q$),
+    ('srid_info unknown', $q$SELECT * FROM jtsyq.srid_info(999999)$q$),
+    ('srid_info 0',      $q$SELECT * FROM jtsyq.srid_info(0)$q$)) v(what, q)
+  LOOP
+    BEGIN
+      EXECUTE c.q;
+      state := 'ok';
+    EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE;
+    END;
+    RAISE NOTICE '%: %', c.what, state;
+  END LOOP;
 END $$;
 \set VERBOSITY default
 
